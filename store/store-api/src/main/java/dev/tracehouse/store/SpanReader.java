@@ -1,0 +1,34 @@
+package dev.tracehouse.store;
+
+import dev.tracehouse.model.Span;
+import dev.tracehouse.model.TraceId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads spans back. Edge cases every implementation honours:
+ *
+ * <ul>
+ *   <li>An unknown trace id gives {@link Optional#empty()}, never an empty list.
+ *   <li>A trace id whose high half is 0 matches stored spans by the low 64 bits alone, whatever
+ *       their high half (clients may send only the low half); a full 128-bit id matches exactly.
+ *   <li>Results are copies the caller owns; spans of a trace come sorted by start time, then span
+ *       id.
+ *   <li>A query the store cannot serve throws {@link UnsupportedQueryException}, never a silently
+ *       empty list.
+ * </ul>
+ */
+public interface SpanReader {
+
+  /** Every stored span of one trace. */
+  Optional<List<Span>> trace(TraceId traceId);
+
+  /**
+   * Traces having at least one span that matches the query, newest (by trace start) first, at most
+   * {@link TraceQuery#limit()} of them.
+   */
+  List<TraceSummary> findTraces(TraceQuery query);
+
+  /** The names of every service with stored spans, sorted. */
+  List<String> services();
+}

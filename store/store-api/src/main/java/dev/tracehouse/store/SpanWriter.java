@@ -1,0 +1,21 @@
+package dev.tracehouse.store;
+
+import dev.tracehouse.model.Span;
+import java.util.List;
+
+/** Accepts spans for storage. */
+public interface SpanWriter {
+
+  /**
+   * Accepts spans. A store may persist them asynchronously: they become visible to readers within
+   * the store's flush interval, or at once after {@link #flush()}.
+   *
+   * @throws StoreException when the spans cannot be accepted; {@link
+   *     StoreException#isOverCapacity()} tells the caller that the store is overloaded and the same
+   *     call may succeed later
+   */
+  void write(List<Span> spans);
+
+  /** Blocks until every span accepted before this call is visible to readers and durable. */
+  void flush();
+}

@@ -1,0 +1,26 @@
+package dev.tracehouse.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings a {@link StoreProvider} reads.
+ *
+ * @param type the provider name ({@code store.type})
+ * @param dataDir the directory where embedded stores keep their files
+ * @param options store-specific settings keyed by property name without the {@code store.<type>.}
+ *     prefix (for example {@code path} for {@code store.duckdb.path})
+ */
+public record StoreConfig(String type, Path dataDir, Map<String, String> options) {
+
+  public StoreConfig {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(dataDir, "dataDir");
+    options = Map.copyOf(options);
+  }
+
+  public String option(String key, String defaultValue) {
+    return options.getOrDefault(key, defaultValue);
+  }
+}
