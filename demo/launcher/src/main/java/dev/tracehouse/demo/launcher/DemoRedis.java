@@ -14,14 +14,12 @@ import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * The Redis the cafe uses: the system one on 6379 when it answers PING, otherwise a real Redis
- * binary (shipped in the embedded-redis artifact) started as a child process on 6379 or, if that
- * port is taken by something else, on a free port. Its binary is unpacked into a temporary
- * directory that {@link #close()} deletes.
+ * The Redis the cafe uses: the one on the preferred port (6379) when it answers PING, otherwise a
+ * real Redis binary (shipped in the embedded-redis artifact) started as a child process on that
+ * port or, if the port is taken by something else, on a free port. Its binary is unpacked into a
+ * temporary directory that {@link #close()} deletes.
  */
 final class DemoRedis implements AutoCloseable {
-  static final int DEFAULT_PORT = 6379;
-
   private final int port;
   private final RedisServer embedded;
   private final Path tempDir;
@@ -32,11 +30,11 @@ final class DemoRedis implements AutoCloseable {
     this.tempDir = tempDir;
   }
 
-  static DemoRedis startOrReuse() throws IOException {
-    if (answersPing(DEFAULT_PORT)) {
-      return new DemoRedis(DEFAULT_PORT, null, null);
+  static DemoRedis startOrReuse(int preferredPort) throws IOException {
+    if (answersPing(preferredPort)) {
+      return new DemoRedis(preferredPort, null, null);
     }
-    int port = isFree(DEFAULT_PORT) ? DEFAULT_PORT : freePort();
+    int port = isFree(preferredPort) ? preferredPort : freePort();
     Path tempDir = Files.createTempDirectory("tracehouse-redis");
     RedisServer server =
         RedisServer.newRedisServer()

@@ -15,23 +15,26 @@ import java.util.Map;
  * on Ctrl-C. Run from the repository root after {@code mvn package}.
  */
 public final class Launcher {
-  static final int INTAKE_PORT = 8126;
-  static final int WEB_PORT = 8080;
-  static final int CAFE_PORT = 5000;
-  static final int TASTER_PORT = 5001;
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-  private final Path home;
+  private final DemoConfig config;
   private final List<ChildProcess> children = new ArrayList<>();
   private DemoRedis redis;
 
-  private Launcher(Path home) {
-    this.home = home;
+  private Launcher(DemoConfig config) {
+    this.config = config;
   }
 
   public static void main(String[] args) {
     Path home = Path.of(System.getProperty("tracehouse.home", ".")).toAbsolutePath().normalize();
-    Launcher launcher = new Launcher(home);
+    Launcher launcher;
+    try {
+      launcher = new Launcher(DemoConfig.from(home, System.getenv()));
+    } catch (IllegalArgumentException e) {
+      System.err.println("demo: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "demo-shutdown"));
     try {
       launcher.startAll();
@@ -45,15 +48,19 @@ public final class Launcher {
   private void startAll() throws IOException {
     Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
     Path agent = artifact("tracer/tracer-agent/target/tracehouse-agent.jar");
-    Path data = home.resolve("data");
+    Path data = config.dataDir();
+    int intakePort = config.intakePort();
+    int webPort = config.webPort();
+    int cafePort = config.cafePort();
+    int tasterPort = config.tasterPort();
     Path logs = data.resolve("logs");
-    for (int port : new int[] {INTAKE_PORT, WEB_PORT, CAFE_PORT, TASTER_PORT}) {
+    for (int port : new int[] {intakePort, webPort, cafePort, tasterPort}) {
       if (!DemoRedis.isFree(port)) {
         throw new IllegalStateException(
             "port " + port + " is already in use; stop whatever uses it (an earlier demo?)");
       }
     }
-    redis = DemoRedis.startOrReuse();
+    redis = DemoRedis.startOrReuse(config.redisPort());
     System.out.println("demo: " + redis.description());
 
     ChildProcess server =
@@ -62,16 +69,16 @@ public final class Launcher {
             List.of(java.toString(), "-jar", artifact("server/target/server.jar").toString()),
             Map.of(
                 "DATA_DIR", data.toString(),
-                "INTAKE_DATADOG_PORT", String.valueOf(INTAKE_PORT),
-                "WEB_PORT", String.valueOf(WEB_PORT)),
+                "INTAKE_DATADOG_PORT", String.valueOf(intakePort),
+                "WEB_PORT", String.valueOf(webPort)),
             logs);
-    Readiness.awaitHttp(server, "http://127.0.0.1:" + WEB_PORT + "/api/services", START_TIMEOUT);
+    Readiness.awaitHttp(server, "http://127.0.0.1:" + webPort + "/api/services", START_TIMEOUT);
 
     ChildProcess taster =
         start(
             "taster",
             traced(java, agent, "demo/taster/target/taster.jar"),
-            Map.of("TASTER_PORT", String.valueOf(TASTER_PORT), "DD_SERVICE", "taster"),
+            Map.of("TASTER_PORT", String.valueOf(tasterPort), "DD_SERVICE", "taster"),
             logs);
     ChildProcess cafe =
         start(
@@ -79,9 +86,9 @@ public final class Launcher {
             traced(java, agent, "demo/cafe/target/cafe.jar"),
             Map.of(
                 "CAFE_PORT",
-                String.valueOf(CAFE_PORT),
+                String.valueOf(cafePort),
                 "TASTER_URL",
-                "http://127.0.0.1:" + TASTER_PORT,
+                "http://127.0.0.1:" + tasterPort,
                 "REDIS_HOST",
                 "127.0.0.1",
                 "REDIS_PORT",
@@ -91,19 +98,21 @@ public final class Launcher {
                 "DD_SERVICE",
                 "cafe"),
             logs);
-    Readiness.awaitHttp(taster, "http://127.0.0.1:" + TASTER_PORT + "/ping", START_TIMEOUT);
-    Readiness.awaitHttp(cafe, "http://127.0.0.1:" + CAFE_PORT + "/ping", START_TIMEOUT);
+    Readiness.awaitHttp(taster, "http://127.0.0.1:" + tasterPort + "/ping", START_TIMEOUT);
+    Readiness.awaitHttp(cafe, "http://127.0.0.1:" + cafePort + "/ping", START_TIMEOUT);
 
-    start(
-        "traffic",
-        List.of(
-            java.toString(),
-            "-cp",
-            ownJar().toString(),
-            Traffic.class.getName(),
-            "http://127.0.0.1:" + CAFE_PORT),
-        Map.of(),
-        logs);
+    if (config.traffic()) {
+      start(
+          "traffic",
+          List.of(
+              java.toString(),
+              "-cp",
+              ownJar().toString(),
+              Traffic.class.getName(),
+              "http://127.0.0.1:" + cafePort),
+          Map.of(),
+          logs);
+    }
     printBanner(logs);
   }
 
@@ -115,7 +124,7 @@ public final class Launcher {
       throws IOException {
     Map<String, String> full = new java.util.HashMap<>(env);
     full.putIfAbsent("DD_AGENT_HOST", "127.0.0.1");
-    full.putIfAbsent("DD_TRACE_AGENT_PORT", String.valueOf(INTAKE_PORT));
+    full.putIfAbsent("DD_TRACE_AGENT_PORT", String.valueOf(config.intakePort()));
     full.putIfAbsent("DD_ENV", "workshop");
     ChildProcess child = ChildProcess.start(name, command, full, logs);
     synchronized (children) {
@@ -126,7 +135,7 @@ public final class Launcher {
   }
 
   private Path artifact(String relative) {
-    Path p = home.resolve(relative);
+    Path p = config.home().resolve(relative);
     if (!Files.isRegularFile(p)) {
       throw new IllegalStateException(
           p + " is missing; build first with: mvn -B -DskipTests package (./tracehouse demo does)");
@@ -142,7 +151,7 @@ public final class Launcher {
     }
   }
 
-  private static void printBanner(Path logs) {
+  private void printBanner(Path logs) {
     System.out.printf(
         "%n  tracehouse demo is running%n"
             + "    Traces UI      http://127.0.0.1:%d%n"
@@ -150,8 +159,8 @@ public final class Launcher {
             + "    taster         http://127.0.0.1:%d/taste?beer=ipa&donut=jelly%n"
             + "    Datadog intake http://127.0.0.1:%d/info%n"
             + "    logs           %s%n"
-            + "  Traffic is being generated. Press Ctrl-C to stop everything.%n%n",
-        WEB_PORT, CAFE_PORT, TASTER_PORT, INTAKE_PORT, logs);
+            + "  Press Ctrl-C to stop everything.%n%n",
+        config.webPort(), config.cafePort(), config.tasterPort(), config.intakePort(), logs);
   }
 
   /** Exits the launcher when a service dies, after telling which. */

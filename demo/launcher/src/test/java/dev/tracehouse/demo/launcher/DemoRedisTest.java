@@ -19,8 +19,8 @@ class DemoRedisTest {
 
   @Test
   void startOrReuse_givesARedisThatAnswersAndCleansUp() throws IOException {
-    boolean systemRedis = DemoRedis.answersPing(DemoRedis.DEFAULT_PORT);
-    DemoRedis redis = DemoRedis.startOrReuse();
+    boolean systemRedis = DemoRedis.answersPing(6379);
+    DemoRedis redis = DemoRedis.startOrReuse(6379);
     int port = redis.port();
     try {
       assertThat(DemoRedis.answersPing(port)).isTrue();
