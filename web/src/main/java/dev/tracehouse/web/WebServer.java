@@ -1,0 +1,54 @@
+package dev.tracehouse.web;
+
+import dev.tracehouse.store.SpanReader;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.util.Objects;
+
+/** The JSON API ({@code /api/...}) and the UI's static files, served by one Javalin instance. */
+public final class WebServer implements AutoCloseable {
+
+  private final Javalin app;
+
+  private WebServer(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Starts listening at once.
+   *
+   * @throws IllegalStateException naming the address when it cannot be bound
+   */
+  public static WebServer start(WebConfig config, SpanReader reader) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(reader, "reader");
+    ApiRoutes api = new ApiRoutes(reader);
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.staticFiles.add("/public", Location.CLASSPATH);
+              api.register(cfg.routes);
+            });
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      app.stop();
+      throw new IllegalStateException(
+          "web: cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(),
+          e);
+    }
+    return new WebServer(app);
+  }
+
+  /** The port actually bound (useful when the configured port was 0). */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
