@@ -1,0 +1,19 @@
+package dev.tracehouse.intake;
+
+/**
+ * A snapshot of the intake's counters since start.
+ *
+ * @param payloadsReceived trace payloads decoded successfully (dropped ones included)
+ * @param spansReceived spans in those payloads
+ * @param payloadsMalformed payloads answered 400 because they could not be decoded
+ * @param payloadsRejected payloads answered 413 (too large) or 415 (unsupported content type)
+ * @param payloadsDropped decoded payloads the sink refused or failed on
+ * @param spansDropped spans in those payloads
+ */
+public record IntakeStats(
+    long payloadsReceived,
+    long spansReceived,
+    long payloadsMalformed,
+    long payloadsRejected,
+    long payloadsDropped,
+    long spansDropped) {}

@@ -1,0 +1,47 @@
+package dev.tracehouse.intake.datadog;
+
+import dev.tracehouse.model.Span;
+import dev.tracehouse.model.TraceId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds 128-bit trace ids for one chunk (spec/agent-intake.md 8.1): the meta {@code _dd.p.tid}
+ * (16 hex digits) found on any span gives the high half to every span of the chunk with the same
+ * low trace id. A malformed tid is ignored; without one the high half stays 0.
+ */
+final class ChunkTraceIds {
+  static final String TID_KEY = "_dd.p.tid";
+
+  /** A decoded span still waiting for its full trace id. */
+  record Pending(Span.Builder builder, long traceIdLow, String tid) {}
+
+  private ChunkTraceIds() {}
+
+  /** Builds the chunk's spans, in order, into {@code out}. */
+  static void resolve(List<Pending> chunk, List<Span> out) {
+    Map<Long, Long> highByLow = new HashMap<>();
+    for (Pending span : chunk) {
+      if (isValidTid(span.tid())) {
+        highByLow.putIfAbsent(span.traceIdLow(), Long.parseUnsignedLong(span.tid(), 16));
+      }
+    }
+    for (Pending span : chunk) {
+      long high = highByLow.getOrDefault(span.traceIdLow(), 0L);
+      out.add(span.builder().traceId(new TraceId(high, span.traceIdLow())).build());
+    }
+  }
+
+  static boolean isValidTid(String tid) {
+    if (tid == null || tid.length() != 16) {
+      return false;
+    }
+    for (int i = 0; i < tid.length(); i++) {
+      if (Character.digit(tid.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
