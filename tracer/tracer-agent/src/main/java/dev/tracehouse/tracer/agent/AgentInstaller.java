@@ -1,0 +1,79 @@
+package dev.tracehouse.tracer.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.tracehouse.tracer.GlobalTracer;
+import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.servlet.ServletInstrumentation;
+import dev.tracehouse.tracer.core.CoreTracer;
+import dev.tracehouse.tracer.core.TracerConfig;
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * Runs in the bootstrap class loader: creates the tracer, registers it in {@link GlobalTracer}, and
+ * installs the enabled integrations. Not API: public only for {@link Premain}.
+ */
+public final class AgentInstaller {
+
+  private static final List<AgentInstrumentation> INSTRUMENTATIONS =
+      List.of(new ServletInstrumentation(), new HttpClientInstrumentation());
+
+  private AgentInstaller() {}
+
+  /**
+   * Installs the agent.
+   *
+   * @param agentJar the agent jar, from which the advice classes are read
+   */
+  public static void install(Instrumentation instrumentation, File agentJar) throws IOException {
+    CoreTracer tracer = CoreTracer.create(TracerConfig.fromEnvironment());
+    GlobalTracer.register(tracer);
+    Runtime.getRuntime().addShutdownHook(new Thread(tracer::close, "tracehouse-shutdown"));
+    letModuleReadTracer(instrumentation, HttpClientInstrumentation.MODULE);
+
+    ClassFileLocator advice = ClassFileLocator.ForJarFile.of(agentJar);
+    AgentBuilder builder =
+        new AgentBuilder.Default()
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(new InstallListener())
+            .ignore(
+                nameStartsWith("dev.tracehouse.tracer.")
+                    .or(nameStartsWith("net.bytebuddy."))
+                    .or(isSynthetic()));
+    AgentSwitches switches = AgentSwitches.fromEnvironment();
+    for (AgentInstrumentation integration : INSTRUMENTATIONS) {
+      if (switches.enabled(integration.name())) {
+        builder = integration.extend(builder, advice);
+      }
+    }
+    builder.installOn(instrumentation);
+  }
+
+  /**
+   * Lets a named JDK module read the bootstrap loader's unnamed module, where the tracer lives, so
+   * that advice inlined into the module's classes can call the tracer.
+   */
+  private static void letModuleReadTracer(Instrumentation instrumentation, String moduleName) {
+    ModuleLayer.boot()
+        .findModule(moduleName)
+        .ifPresent(
+            module ->
+                instrumentation.redefineModule(
+                    module,
+                    Set.of(AgentInstaller.class.getModule()),
+                    Map.of(),
+                    Map.of(),
+                    Set.of(),
+                    Map.of()));
+  }
+}

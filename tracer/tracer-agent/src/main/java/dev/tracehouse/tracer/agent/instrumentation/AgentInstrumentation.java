@@ -1,0 +1,21 @@
+package dev.tracehouse.tracer.agent.instrumentation;
+
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * One library integration applied by the agent. Not API: public only so that the installer in the
+ * parent package can list the integrations.
+ */
+public interface AgentInstrumentation {
+
+  /** Short name; {@code DD_TRACE_<NAME>_ENABLED=false} switches the integration off. */
+  String name();
+
+  /**
+   * Adds this integration's type matching and advice to {@code builder}.
+   *
+   * @param advice reads the advice classes' bytes from the agent jar
+   */
+  AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice);
+}

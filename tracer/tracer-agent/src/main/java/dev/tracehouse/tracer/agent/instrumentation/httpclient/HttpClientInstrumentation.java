@@ -1,0 +1,35 @@
+package dev.tracehouse.tracer.agent.instrumentation.httpclient;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * Client spans for {@code java.net.http.HttpClient}. In JDK 17 {@code send} and both public {@code
+ * sendAsync} methods go through the private 4-argument {@code HttpClientImpl#sendAsync}.
+ */
+public final class HttpClientInstrumentation implements AgentInstrumentation {
+
+  /** The module that must be able to read the tracer's classes. */
+  public static final String MODULE = "java.net.http";
+
+  @Override
+  public String name() {
+    return "httpclient";
+  }
+
+  @Override
+  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    return builder
+        .type(named("jdk.internal.net.http.HttpClientImpl"))
+        .transform(
+            (type, description, loader, module, domain) ->
+                type.visit(
+                    Advice.to(HttpClientAdvice.class, advice)
+                        .on(named("sendAsync").and(takesArguments(4)))));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.tracehouse.tracer.agent.instrumentation.servlet;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * Server spans for Jakarta Servlet 6 containers (Jetty 12 ee10, and so Javalin 7): advice on every
+ * {@code HttpServlet#service(HttpServletRequest, HttpServletResponse)} implementation.
+ */
+public final class ServletInstrumentation implements AgentInstrumentation {
+
+  private static final String HTTP_SERVLET = "jakarta.servlet.http.HttpServlet";
+
+  @Override
+  public String name() {
+    return "servlet";
+  }
+
+  @Override
+  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    return builder
+        .type(
+            not(nameStartsWith("java."))
+                .and(not(nameStartsWith("jdk.")))
+                .and(not(nameStartsWith("sun.")))
+                .and(not(isInterface()))
+                .and(hasSuperType(named(HTTP_SERVLET))))
+        .transform(
+            (type, description, loader, module, domain) ->
+                type.visit(
+                    Advice.to(ServletAdvice.class, advice)
+                        .on(
+                            named("service")
+                                .and(not(isAbstract()))
+                                .and(takesArguments(2))
+                                .and(
+                                    takesArgument(
+                                        0, named("jakarta.servlet.http.HttpServletRequest")))
+                                .and(
+                                    takesArgument(
+                                        1, named("jakarta.servlet.http.HttpServletResponse"))))));
+  }
+}

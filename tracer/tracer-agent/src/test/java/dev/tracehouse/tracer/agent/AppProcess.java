@@ -1,0 +1,98 @@
+package dev.tracehouse.tracer.agent;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** {@link SelfCallingApp} in a forked JVM under {@code -javaagent:target/tracehouse-agent.jar}. */
+final class AppProcess implements AutoCloseable {
+
+  static final Path AGENT_JAR = Path.of("target", "tracehouse-agent.jar");
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  private AppProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the app with the agent sending to {@code agentPort}, and waits until it answers. */
+  static AppProcess start(int agentPort, String name) throws IOException {
+    int port = freePort();
+    Path log = Path.of("target", "it-" + name + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + AGENT_JAR.toAbsolutePath(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SelfCallingApp.class.getName(),
+                Integer.toString(port))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("DD_SERVICE", "selfcall");
+    builder.environment().put("DD_ENV", "it");
+    builder.environment().put("DD_AGENT_HOST", "127.0.0.1");
+    builder.environment().put("DD_TRACE_AGENT_PORT", Integer.toString(agentPort));
+    AppProcess app = new AppProcess(builder.start(), port, log);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptionsMatching(e -> e instanceof IOException)
+        .until(() -> app.failedToStart() || app.get("/inner").statusCode() == 200);
+    if (app.failedToStart()) {
+      throw new IllegalStateException("app exited early, see " + log.toAbsolutePath());
+    }
+    return app;
+  }
+
+  /** A port nothing listens on (it was free a moment ago). */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  int port() {
+    return port;
+  }
+
+  String output() throws IOException {
+    return Files.readString(log);
+  }
+
+  private boolean failedToStart() {
+    return !process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    process.onExit().join();
+  }
+
+  static boolean agentJarExists() {
+    return new File(AGENT_JAR.toString()).isFile();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.tracehouse.tracer.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.URI;
+import java.net.URL;
+
+/**
+ * Sends one {@code PUT /v0.4/traces} request to the trace agent. Uses {@link HttpURLConnection}
+ * (never instrumented by tracehouse) with connect and read timeouts.
+ */
+final class AgentClient {
+
+  static final int TIMEOUT_MILLIS = 2000;
+  static final String TRACER_VERSION = "0.1.0";
+  private static final int MAX_RESPONSE_BYTES = 64 * 1024;
+
+  private final URL url;
+
+  AgentClient(String host, int port) {
+    try {
+      this.url = new URI("http", null, host, port, "/v0.4/traces", null, null).toURL();
+    } catch (Exception e) {
+      throw new IllegalArgumentException("invalid agent address " + host + ":" + port, e);
+    }
+  }
+
+  URL url() {
+    return url;
+  }
+
+  /**
+   * Sends the encoded chunks and returns the HTTP status; the response body is read and dropped.
+   */
+  int send(byte[] body, int traceCount) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+    try {
+      connection.setConnectTimeout(TIMEOUT_MILLIS);
+      connection.setReadTimeout(TIMEOUT_MILLIS);
+      connection.setRequestMethod("PUT");
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(body.length);
+      connection.setRequestProperty("Content-Type", "application/msgpack");
+      connection.setRequestProperty("X-Datadog-Trace-Count", Integer.toString(traceCount));
+      connection.setRequestProperty("Datadog-Meta-Lang", "java");
+      connection.setRequestProperty(
+          "Datadog-Meta-Lang-Version", System.getProperty("java.version"));
+      connection.setRequestProperty(
+          "Datadog-Meta-Lang-Interpreter", System.getProperty("java.vm.name"));
+      connection.setRequestProperty("Datadog-Meta-Tracer-Version", TRACER_VERSION);
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(body);
+      }
+      int status = connection.getResponseCode();
+      InputStream response =
+          status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      if (response != null) {
+        try (response) {
+          response.readNBytes(MAX_RESPONSE_BYTES);
+        }
+      }
+      return status;
+    } finally {
+      connection.disconnect();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.tracehouse.tracer.core;
+
+/**
+ * The identity of a remote parent span, as extracted from propagation headers.
+ *
+ * @param traceIdHigh upper 64 bits of the trace id (from {@code _dd.p.tid}), 0 if unknown
+ * @param traceIdLow lower 64 bits of the trace id, never 0
+ * @param spanId the parent span's id, never 0
+ * @param samplingPriority the upstream sampling decision ({@code _sampling_priority_v1})
+ * @param decisionMaker the upstream {@code _dd.p.dm} value, such as {@code -0}
+ */
+public record SpanContext(
+    long traceIdHigh, long traceIdLow, long spanId, int samplingPriority, String decisionMaker) {
+
+  public SpanContext {
+    if (traceIdLow == 0 || spanId == 0) {
+      throw new IllegalArgumentException("trace id and span id must be non-zero");
+    }
+    if (decisionMaker == null) {
+      decisionMaker = PendingTrace.DEFAULT_DECISION_MAKER;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.tracehouse.tracer.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+
+class AgentWriterTest {
+
+  private static List<SpanData> chunk(long spanId) {
+    return List.of(
+        new SpanData(1, spanId, 0, "op", "svc", "res", null, 1, 1, 0, Map.of(), Map.of()));
+  }
+
+  private static TracerConfig config(int port) {
+    return new TracerConfig("svc", null, null, "127.0.0.1", port);
+  }
+
+  @Test
+  void write_sendsChunksToAgentWithDatadogHeaders() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      AgentWriter writer = AgentWriter.start(config(agent.port()));
+      writer.write(chunk(1));
+      writer.write(chunk(2));
+
+      await().until(() -> writer.sentTraces() == 2);
+      writer.close();
+
+      FakeAgent.Request request = agent.requests().get(0);
+      assertThat(request.method()).isEqualTo("PUT");
+      assertThat(request.path()).isEqualTo("/v0.4/traces");
+      assertThat(request.headers().getFirst("Content-Type")).isEqualTo("application/msgpack");
+      assertThat(request.headers().getFirst("Datadog-Meta-Lang")).isEqualTo("java");
+      assertThat(request.headers().getFirst("Datadog-Meta-Lang-Version"))
+          .isEqualTo(System.getProperty("java.version"));
+      assertThat(request.headers().getFirst("Datadog-Meta-Tracer-Version")).isNotBlank();
+      int chunksInBody = 0;
+      for (FakeAgent.Request each : agent.requests()) {
+        try (MessageUnpacker in = MessagePack.newDefaultUnpacker(each.body())) {
+          int count = in.unpackArrayHeader();
+          assertThat(each.headers().getFirst("X-Datadog-Trace-Count")).isEqualTo("" + count);
+          chunksInBody += count;
+        }
+      }
+      assertThat(chunksInBody).isEqualTo(2);
+      assertThat(writer.droppedTraces()).isZero();
+    }
+  }
+
+  @Test
+  void write_dropsAndCountsWhenAgentIsDown() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    AgentWriter writer = AgentWriter.start(config(closedPort));
+
+    writer.write(chunk(1));
+
+    await().until(() -> writer.droppedTraces() == 1);
+    writer.close();
+    assertThat(writer.sentTraces()).isZero();
+  }
+
+  @Test
+  void write_dropsAndCountsWhenAgentAnswersError() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.answer(500);
+      AgentWriter writer = AgentWriter.start(config(agent.port()));
+
+      writer.write(chunk(1));
+
+      await().until(() -> writer.droppedTraces() == 1);
+      writer.close();
+      assertThat(writer.sentTraces()).isZero();
+    }
+  }
+
+  @Test
+  void write_dropsAndCountsWhenQueueIsFull() {
+    AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", 9), 2);
+
+    for (int i = 1; i <= 5; i++) {
+      writer.write(chunk(i));
+    }
+
+    assertThat(writer.droppedTraces()).isEqualTo(3);
+  }
+
+  @Test
+  void close_flushesQueuedChunksAndDropsLaterWrites() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", agent.port()), 10);
+      writer.write(chunk(1));
+      writer.startThread();
+
+      writer.close();
+      writer.write(chunk(2));
+
+      assertThat(writer.sentTraces()).isEqualTo(1);
+      assertThat(writer.droppedTraces()).isEqualTo(1);
+    }
+  }
+}
