@@ -2,6 +2,7 @@ package dev.tracehouse.store;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,11 @@ import java.util.Optional;
  * </ul>
  */
 public interface SpanReader {
+
+  /** The order of the spans of one trace: by start time, then by span id read as unsigned. */
+  Comparator<Span> TRACE_ORDER =
+      Comparator.comparingLong(Span::start)
+          .thenComparing(Span::spanId, (a, b) -> Long.compareUnsigned(a, b));
 
   /** Every stored span of one trace. */
   Optional<List<Span>> trace(TraceId traceId);

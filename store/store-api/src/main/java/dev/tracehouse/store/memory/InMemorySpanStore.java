@@ -1,0 +1,189 @@
+package dev.tracehouse.store.memory;
+
+import dev.tracehouse.model.Span;
+import dev.tracehouse.model.TraceId;
+import dev.tracehouse.store.SpanReader;
+import dev.tracehouse.store.SpanStore;
+import dev.tracehouse.store.SpanWriter;
+import dev.tracehouse.store.StoreException;
+import dev.tracehouse.store.TraceQuery;
+import dev.tracehouse.store.TraceSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * A thread-safe store that keeps spans in memory, for tests and short-lived demos. Writes are
+ * visible at once; it holds at most a fixed number of spans and refuses more with an over-capacity
+ * {@link StoreException}. Nothing survives {@link #close()}.
+ */
+public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReader {
+
+  /** The span limit of {@link #InMemorySpanStore()}. */
+  public static final int DEFAULT_MAX_SPANS = 1_000_000;
+
+  private static final Comparator<TraceSummary> NEWEST_FIRST =
+      Comparator.comparingLong(TraceSummary::start).thenComparing(TraceSummary::traceId).reversed();
+
+  private final int maxSpans;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<TraceId, List<Span>> traces = new HashMap<>();
+  private final Map<Long, Set<TraceId>> idsByLow = new HashMap<>();
+  private int spanCount;
+  private boolean closed;
+
+  /** A store holding at most {@link #DEFAULT_MAX_SPANS} spans. */
+  public InMemorySpanStore() {
+    this(DEFAULT_MAX_SPANS);
+  }
+
+  /**
+   * A store holding at most {@code maxSpans} spans.
+   *
+   * @throws IllegalArgumentException when {@code maxSpans} is not positive
+   */
+  public InMemorySpanStore(int maxSpans) {
+    if (maxSpans < 1) {
+      throw new IllegalArgumentException("maxSpans must be positive, got " + maxSpans);
+    }
+    this.maxSpans = maxSpans;
+  }
+
+  @Override
+  public SpanWriter writer() {
+    return this;
+  }
+
+  @Override
+  public SpanReader reader() {
+    return this;
+  }
+
+  @Override
+  public void write(List<Span> spans) {
+    Objects.requireNonNull(spans, "spans");
+    for (int i = 0; i < spans.size(); i++) {
+      Objects.requireNonNull(spans.get(i), "spans[" + i + "]");
+    }
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      if (spans.size() > maxSpans - spanCount) {
+        throw StoreException.overCapacity(
+            "in-memory store is full: holds "
+                + spanCount
+                + " of at most "
+                + maxSpans
+                + " spans, cannot take "
+                + spans.size()
+                + " more");
+      }
+      for (Span span : spans) {
+        traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
+        idsByLow
+            .computeIfAbsent(span.traceId().low(), low -> new LinkedHashSet<>())
+            .add(span.traceId());
+      }
+      spanCount += spans.size();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Writes are visible at once: nothing to do but check that the store is open. */
+  @Override
+  public void flush() {
+    read(() -> null);
+  }
+
+  @Override
+  public Optional<List<Span>> trace(TraceId traceId) {
+    Objects.requireNonNull(traceId, "traceId");
+    return read(
+        () -> {
+          List<Span> found = new ArrayList<>();
+          if (traceId.high() == 0) {
+            for (TraceId id : idsByLow.getOrDefault(traceId.low(), Set.of())) {
+              found.addAll(traces.get(id));
+            }
+          } else {
+            found.addAll(traces.getOrDefault(traceId, List.of()));
+          }
+          found.sort(TRACE_ORDER);
+          return found.isEmpty() ? Optional.empty() : Optional.of(found);
+        });
+  }
+
+  @Override
+  public List<TraceSummary> findTraces(TraceQuery query) {
+    Objects.requireNonNull(query, "query");
+    return read(
+        () -> {
+          List<TraceSummary> found = new ArrayList<>();
+          traces.forEach(
+              (id, spans) -> {
+                if (spans.stream().anyMatch(span -> matches(query, span))) {
+                  found.add(TraceSummaries.of(id, spans));
+                }
+              });
+          found.sort(NEWEST_FIRST);
+          return new ArrayList<>(found.subList(0, Math.min(query.limit(), found.size())));
+        });
+  }
+
+  @Override
+  public List<String> services() {
+    return read(
+        () -> {
+          TreeSet<String> services = new TreeSet<>();
+          traces.values().forEach(spans -> spans.forEach(span -> services.add(span.service())));
+          return new ArrayList<>(services);
+        });
+  }
+
+  /** Drops every span; later calls throw {@link StoreException}. */
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      closed = true;
+      traces.clear();
+      idsByLow.clear();
+      spanCount = 0;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private static boolean matches(TraceQuery query, Span span) {
+    return span.start() >= query.fromNs()
+        && span.start() < query.toNs()
+        && query.service().map(span.service()::equals).orElse(true);
+  }
+
+  private <T> T read(Supplier<T> action) {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      return action.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new StoreException("in-memory store is closed", null);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.tracehouse.store.duckdb;
+
+import dev.tracehouse.model.Span;
+import dev.tracehouse.model.TraceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.duckdb.DuckDBAppender;
+
+/**
+ * The {@code spans} table: its DDL, how a span becomes a row and a row a span. Ids are unsigned
+ * 64-bit values kept in signed BIGINTs with the same bits; the 128-bit trace id is split in two
+ * columns. Tags are JSON text, queryable with {@code json_extract_string(meta, '$."key"')}.
+ */
+final class SpanTable {
+
+  static final String NAME = "spans";
+
+  static final String CREATE =
+      """
+      CREATE TABLE IF NOT EXISTS spans (
+        trace_high  BIGINT  NOT NULL,
+        trace_low   BIGINT  NOT NULL,
+        span_id     BIGINT  NOT NULL,
+        parent_id   BIGINT  NOT NULL,
+        service     VARCHAR NOT NULL,
+        name        VARCHAR NOT NULL,
+        resource    VARCHAR NOT NULL,
+        type        VARCHAR NOT NULL,
+        start_ns    BIGINT  NOT NULL,
+        duration_ns BIGINT  NOT NULL,
+        error       BOOLEAN NOT NULL,
+        meta        VARCHAR NOT NULL,
+        metrics     VARCHAR NOT NULL
+      )""";
+
+  /** The columns {@link #read(ResultSet)} expects, in order. */
+  static final String COLUMNS =
+      "trace_high, trace_low, span_id, parent_id, service, name, resource, type, start_ns,"
+          + " duration_ns, error, meta, metrics";
+
+  private SpanTable() {}
+
+  /**
+   * Makes an empty table one that has held a row, by inserting a row and deleting it: DuckDB 1.4.4
+   * can hand garbage strings to reads that race the first Appender commit into a table that never
+   * held a row (RATIONALE.md). Call before anyone else uses the table.
+   */
+  static void primeIfEmpty(Statement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT 1 FROM spans LIMIT 1")) {
+      if (rs.next()) {
+        return;
+      }
+    }
+    st.execute("INSERT INTO spans VALUES (0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}')");
+    st.execute("DELETE FROM spans");
+  }
+
+  static void append(DuckDBAppender appender, Span span) throws SQLException {
+    appender.beginRow();
+    appender.append(span.traceId().high());
+    appender.append(span.traceId().low());
+    appender.append(span.spanId());
+    appender.append(span.parentId());
+    appender.append(span.service());
+    appender.append(span.name());
+    appender.append(span.resource());
+    appender.append(span.type());
+    appender.append(span.start());
+    appender.append(span.duration());
+    appender.append(span.error());
+    appender.append(TagsJson.meta(span.meta()));
+    appender.append(TagsJson.metrics(span.metrics()));
+    appender.endRow();
+  }
+
+  /** The span in the current row of a result selecting {@link #COLUMNS}. */
+  static Span read(ResultSet row) throws SQLException {
+    return new Span(
+        new TraceId(row.getLong(1), row.getLong(2)),
+        row.getLong(3),
+        row.getLong(4),
+        row.getString(5),
+        row.getString(6),
+        row.getString(7),
+        row.getString(8),
+        row.getLong(9),
+        row.getLong(10),
+        row.getBoolean(11),
+        TagsJson.parseMeta(row.getString(12)),
+        TagsJson.parseMetrics(row.getString(13)));
+  }
+}

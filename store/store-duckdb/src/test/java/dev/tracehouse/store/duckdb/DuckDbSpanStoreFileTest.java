@@ -1,0 +1,124 @@
+package dev.tracehouse.store.duckdb;
+
+import static dev.tracehouse.store.TestSpans.CAFE_PAIR;
+import static dev.tracehouse.store.TestSpans.CAFE_PAIR_ID;
+import static dev.tracehouse.store.TestSpans.MS;
+import static dev.tracehouse.store.TestSpans.T0;
+import static dev.tracehouse.store.TestSpans.span;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracehouse.model.Span;
+import dev.tracehouse.model.TraceId;
+import dev.tracehouse.store.Capabilities.Capability;
+import dev.tracehouse.store.StoreException;
+import dev.tracehouse.store.TraceQuery;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What lives in the file: durability across reopen, big ids, and the per-process lock. */
+class DuckDbSpanStoreFileTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void reopen_keepsEverySpanWrittenBeforeClose() {
+    Path file = dir.resolve("durable.duckdb");
+    try (DuckDbSpanStore store = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      assertThat(store.capabilities().has(Capability.DURABLE)).isTrue();
+      store.writer().write(CAFE_PAIR);
+    }
+
+    try (DuckDbSpanStore reopened = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      assertThat(reopened.reader().trace(CAFE_PAIR_ID)).contains(CAFE_PAIR);
+      assertThat(reopened.reader().services()).containsExactly("cafe", "taster");
+    }
+  }
+
+  @Test
+  void idsAtOrAbove2pow63_roundTripThroughTheFile() {
+    Path file = dir.resolve("ids.duckdb");
+    TraceId big = new TraceId(0x8000000000000001L, 0xfedcba9876543210L);
+    Span root = span(big, 0x8000000000000000L, 0, "cafe", "root", T0, 10 * MS);
+    Span child = span(big, -1L, 0x8000000000000000L, "cafe", "child", T0 + MS, MS);
+    try (DuckDbSpanStore store = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      store.writer().write(List.of(child, root));
+    }
+
+    try (DuckDbSpanStore reopened = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      assertThat(reopened.reader().trace(big)).contains(List.of(root, child));
+      assertThat(reopened.reader().trace(TraceId.ofLow(big.low()))).contains(List.of(root, child));
+      assertThat(reopened.reader().findTraces(TraceQuery.latest(5)))
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.traceId()).isEqualTo(big);
+                assertThat(s.rootName()).isEqualTo("root");
+              });
+    }
+  }
+
+  @Test
+  void open_whenAnotherProcessHoldsTheFileNamesPathAndCause() throws Exception {
+    Path file = dir.resolve("locked.duckdb");
+    Process holder = startLockHolder(file);
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).isEqualTo("locked");
+
+      assertThatThrownBy(() -> DuckDbSpanStore.open(DuckDbOptions.at(file)))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(file.toAbsolutePath().toString())
+          .hasMessageContaining("another process holds its lock")
+          .hasCauseInstanceOf(java.sql.SQLException.class);
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor();
+    }
+  }
+
+  @Test
+  void open_createsMissingParentDirectories() {
+    Path file = dir.resolve("a/b/c/store.duckdb");
+    try (DuckDbSpanStore store = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      assertThat(store.check().ok()).isTrue();
+    }
+    assertThat(file).exists();
+  }
+
+  @Test
+  void open_whenParentIsAFileNamesThePath() throws Exception {
+    Path notADir = java.nio.file.Files.writeString(dir.resolve("plain"), "x");
+
+    assertThatThrownBy(() -> DuckDbSpanStore.open(DuckDbOptions.at(notADir.resolve("s.duckdb"))))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining(notADir.toString());
+  }
+
+  @Test
+  void check_failsAfterClose() {
+    DuckDbSpanStore store = DuckDbSpanStore.open(DuckDbOptions.at(dir.resolve("h.duckdb")));
+    store.close();
+
+    assertThat(store.check().ok()).isFalse();
+    assertThat(store.check().detail()).contains("closed");
+  }
+
+  private static Process startLockHolder(Path file) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            LockHolder.class.getName(),
+            file.toAbsolutePath().toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+  }
+}
