@@ -1,0 +1,56 @@
+package dev.tracehouse.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code java -jar server.jar [--config tracehouse.yaml]}: runs the all-in-one server until the
+ * process is stopped. Settings come from the defaults, then the YAML file ({@code tracehouse.yaml}
+ * in the working directory when present, or the file named by {@code --config} or env {@code
+ * TRACEHOUSE_CONFIG}), then environment variables.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    try {
+      Settings settings = Settings.load(configFile(args), System.getenv());
+      TracehouseServer server = TracehouseServer.start(settings);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tracehouse-shutdown"));
+      System.out.printf(
+          "tracehouse server ready: UI http://%s:%d  Datadog intake http://%s:%d%n",
+          settings.string("web.host"),
+          server.webPort(),
+          settings.string("intake.host"),
+          server.intakePort());
+    } catch (IllegalArgumentException e) {
+      System.err.println("tracehouse: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static Path configFile(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config")) {
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException("--config needs a file name");
+        }
+        return existing(Path.of(args[i + 1]));
+      }
+      throw new IllegalArgumentException("unknown argument '" + args[i] + "'; usage: [--config FILE]");
+    }
+    String fromEnv = System.getenv("TRACEHOUSE_CONFIG");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return existing(Path.of(fromEnv));
+    }
+    Path local = Path.of("tracehouse.yaml");
+    return Files.isRegularFile(local) ? local : null;
+  }
+
+  private static Path existing(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("config file not found: " + file);
+    }
+    return file;
+  }
+}

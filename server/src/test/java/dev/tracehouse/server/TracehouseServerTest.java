@@ -1,0 +1,68 @@
+package dev.tracehouse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TracehouseServerTest {
+  private static final Path FIXTURE =
+      Path.of(System.getProperty("shared.dir", "../../shared"))
+          .resolve("fixtures/dd-java-agent/v04-traces.msgpack");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir Path data;
+
+  @Test
+  void start_wiresIntakeToStoreToWebApi() throws Exception {
+    Settings settings =
+        Settings.load(
+            null,
+            Map.of("INTAKE_DATADOG_PORT", "0", "WEB_PORT", "0", "DATA_DIR", data.toString()));
+    try (TracehouseServer server = TracehouseServer.start(settings)) {
+      HttpResponse<String> put =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + server.intakePort() + "/v0.4/traces"))
+                  .header("Content-Type", "application/msgpack")
+                  .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(FIXTURE)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(put.statusCode()).isEqualTo(200);
+      assertThat(put.body()).contains("rate_by_service");
+
+      String traceUrl =
+          "http://127.0.0.1:" + server.webPort() + "/api/traces/6b0701ae000000005cfc84fdbc4366a9";
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> get(traceUrl), r -> r.statusCode() == 200 && r.body().contains("cafe.brew"));
+    }
+    assertThat(data.resolve("tracehouse.duckdb")).exists();
+  }
+
+  @Test
+  void start_failsNamingAnUnknownStoreType() {
+    Settings settings =
+        Settings.load(null, Map.of("STORE_TYPE", "cassandra", "DATA_DIR", data.toString()));
+    assertThatThrownBy(() -> TracehouseServer.start(settings))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'cassandra'")
+        .hasMessageContaining("duckdb");
+  }
+
+  private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
