@@ -30,7 +30,8 @@ class DemoShutdownIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(children).noneMatch(ProcessHandle::isAlive));
-    for (int port : new int[] {demo.intakePort, demo.webPort, demo.cafePort, demo.tasterPort, demo.redisPort}) {
+    for (int port :
+        new int[] {demo.intakePort, demo.webPort, demo.cafePort, demo.tasterPort, demo.redisPort}) {
       assertThat(isFree(port)).as("port %d is free", port).isTrue();
     }
     assertThat(redisTempDirs()).isSubsetOf(tempBefore);

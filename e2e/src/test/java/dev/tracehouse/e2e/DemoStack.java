@@ -100,7 +100,8 @@ final class DemoStack implements AutoCloseable {
       sleep(250);
     }
     close();
-    throw new IllegalStateException("the demo did not start within " + START_TIMEOUT + ":\n" + logs());
+    throw new IllegalStateException(
+        "the demo did not start within " + START_TIMEOUT + ":\n" + logs());
   }
 
   /** The launcher's output and every child's log, for failure messages. */

@@ -63,7 +63,8 @@ class FixtureReplayIT {
     assertThat(got.path("name").asText()).isEqualTo(want.path("name").asText());
     assertThat(got.path("resource").asText()).isEqualTo(want.path("resource").asText());
     assertThat(got.path("type").asText()).isEqualTo(want.path("type").asText(""));
-    assertThat(got.path("start").asLong()).isEqualTo(want.path("start").bigIntegerValue().longValue());
+    assertThat(got.path("start").asLong())
+        .isEqualTo(want.path("start").bigIntegerValue().longValue());
     assertThat(got.path("duration").asLong()).isEqualTo(want.path("duration").asLong());
     assertThat(got.path("error").asBoolean()).isEqualTo(want.path("error").asInt() == 1);
     assertThat(strings(got.path("meta"))).isEqualTo(strings(want.path("meta")));

@@ -44,7 +44,8 @@ final class Http {
     try {
       HttpResponse<String> r =
           CLIENT.send(
-              request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body());
     } catch (IOException e) {
       throw new AssertionError("request failed: " + e, e);

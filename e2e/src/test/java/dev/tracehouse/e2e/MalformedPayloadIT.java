@@ -30,7 +30,10 @@ class MalformedPayloadIT {
         });
 
     Http.Reply probe =
-        Http.put(demo.intake("/v0.4/traces"), "application/msgpack", new byte[] {(byte) 0x92, (byte) 0x90, (byte) 0x90});
+        Http.put(
+            demo.intake("/v0.4/traces"),
+            "application/msgpack",
+            new byte[] {(byte) 0x92, (byte) 0x90, (byte) 0x90});
     assertThat(probe.status()).isEqualTo(200);
     assertThat(Http.get(demo.intake("/info")).status()).isEqualTo(200);
     assertThat(Http.get(demo.web("/api/services")).status()).isEqualTo(200);
@@ -38,7 +41,8 @@ class MalformedPayloadIT {
 
   @Test
   void unknownPath_gets404(DemoStack demo) {
-    Http.Reply reply = Http.put(demo.intake("/v9.9/traces"), "application/msgpack", new byte[] {(byte) 0x90});
+    Http.Reply reply =
+        Http.put(demo.intake("/v9.9/traces"), "application/msgpack", new byte[] {(byte) 0x90});
     assertThat(reply.status()).isEqualTo(404);
   }
 }

@@ -26,7 +26,8 @@ class PairingTraceIT {
     Map<String, JsonNode> byId = new HashMap<>();
     spans.forEach(s -> byId.put(s.path("spanId").asText(), s));
 
-    List<JsonNode> roots = spans.stream().filter(s -> s.path("parentId").asText().equals("0")).toList();
+    List<JsonNode> roots =
+        spans.stream().filter(s -> s.path("parentId").asText().equals("0")).toList();
     assertThat(roots).hasSize(1);
     JsonNode root = roots.get(0);
     assertThat(root.path("service").asText()).isEqualTo("cafe");
@@ -53,8 +54,10 @@ class PairingTraceIT {
       assertThat(client.path("name").asText()).isEqualTo("http.request");
       assertThat(client.path("meta").path("span.kind").asText()).isEqualTo("client");
       // Same host, same clock: the server's work lies inside the client call that caused it.
-      assertThat(taster.path("duration").asLong()).isLessThanOrEqualTo(client.path("duration").asLong());
-      assertThat(taster.path("start").asLong()).isGreaterThanOrEqualTo(client.path("start").asLong());
+      assertThat(taster.path("duration").asLong())
+          .isLessThanOrEqualTo(client.path("duration").asLong());
+      assertThat(taster.path("start").asLong())
+          .isGreaterThanOrEqualTo(client.path("start").asLong());
       assertThat(end(taster)).isLessThanOrEqualTo(end(client));
 
       JsonNode bestMatch = byId.get(client.path("parentId").asText());
@@ -62,7 +65,8 @@ class PairingTraceIT {
       assertThat(bestMatch.path("parentId").asText()).isEqualTo(root.path("spanId").asText());
     }
     assertThat(end(root))
-        .isGreaterThanOrEqualTo(tasterServer.stream().mapToLong(PairingTraceIT::end).max().orElseThrow());
+        .isGreaterThanOrEqualTo(
+            tasterServer.stream().mapToLong(PairingTraceIT::end).max().orElseThrow());
   }
 
   /** Waits until the cafe chunk and every taster chunk of the newest pairing trace are stored. */
@@ -80,9 +84,12 @@ class PairingTraceIT {
         continue;
       }
       JsonNode trace = Http.get(demo.web("/api/traces/" + summary.path("traceId").asText())).json();
-      List<JsonNode> spans = StreamSupport.stream(trace.path("spans").spliterator(), false).toList();
-      long tasters = spans.stream().filter(s -> s.path("service").asText().equals("taster")).count();
-      long clients = spans.stream().filter(s -> s.path("name").asText().equals("http.request")).count();
+      List<JsonNode> spans =
+          StreamSupport.stream(trace.path("spans").spliterator(), false).toList();
+      long tasters =
+          spans.stream().filter(s -> s.path("service").asText().equals("taster")).count();
+      long clients =
+          spans.stream().filter(s -> s.path("name").asText().equals("http.request")).count();
       if (clients > 0 && tasters >= clients) {
         return spans;
       }

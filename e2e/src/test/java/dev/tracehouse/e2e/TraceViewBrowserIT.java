@@ -80,9 +80,9 @@ class TraceViewBrowserIT {
     wait.until(ExpectedConditions.elementToBeClickable(row)).click();
 
     wait.until(
-        d ->
-            !d.findElements(By.cssSelector("[data-span-id][data-service='taster']")).isEmpty());
-    List<WebElement> cafeRows = browser.findElements(By.cssSelector("[data-span-id][data-service='cafe']"));
+        d -> !d.findElements(By.cssSelector("[data-span-id][data-service='taster']")).isEmpty());
+    List<WebElement> cafeRows =
+        browser.findElements(By.cssSelector("[data-span-id][data-service='cafe']"));
     List<WebElement> tasterRows =
         browser.findElements(By.cssSelector("[data-span-id][data-service='taster']"));
     assertThat(cafeRows).isNotEmpty();
@@ -90,7 +90,8 @@ class TraceViewBrowserIT {
     assertThat(browser.getPageSource()).contains("best_match").contains("GET /pair/beer");
 
     tasterRows.get(0).click();
-    WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("span-details")));
+    WebElement details =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("span-details")));
     assertThat(details.getText()).contains("taster").contains("GET /taste");
 
     Path shot = demo.home.resolve("docs/screenshots/trace-view.png");
@@ -106,7 +107,8 @@ class TraceViewBrowserIT {
         .pollInterval(Duration.ofMillis(300))
         .until(
             () -> {
-              for (var t : Http.get(demo.web("/api/traces?service=cafe&limit=20")).json().path("traces")) {
+              for (var t :
+                  Http.get(demo.web("/api/traces?service=cafe&limit=20")).json().path("traces")) {
                 if (t.path("rootResource").asText().equals("GET /pair/beer")
                     && t.path("services").toString().contains("taster")) {
                   return t.path("traceId").asText();

@@ -30,14 +30,12 @@ public final class Main {
   }
 
   private static Path configFile(String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--config")) {
-        if (i + 1 == args.length) {
-          throw new IllegalArgumentException("--config needs a file name");
-        }
-        return existing(Path.of(args[i + 1]));
+    if (args.length > 0) {
+      if (args.length != 2 || !args[0].equals("--config")) {
+        throw new IllegalArgumentException(
+            "unexpected arguments " + String.join(" ", args) + "; usage: [--config FILE]");
       }
-      throw new IllegalArgumentException("unknown argument '" + args[i] + "'; usage: [--config FILE]");
+      return existing(Path.of(args[1]));
     }
     String fromEnv = System.getenv("TRACEHOUSE_CONFIG");
     if (fromEnv != null && !fromEnv.isBlank()) {

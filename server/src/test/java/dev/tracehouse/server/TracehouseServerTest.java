@@ -28,8 +28,7 @@ class TracehouseServerTest {
   void start_wiresIntakeToStoreToWebApi() throws Exception {
     Settings settings =
         Settings.load(
-            null,
-            Map.of("INTAKE_DATADOG_PORT", "0", "WEB_PORT", "0", "DATA_DIR", data.toString()));
+            null, Map.of("INTAKE_DATADOG_PORT", "0", "WEB_PORT", "0", "DATA_DIR", data.toString()));
     try (TracehouseServer server = TracehouseServer.start(settings)) {
       HttpResponse<String> put =
           HTTP.send(
