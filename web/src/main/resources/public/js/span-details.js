@@ -13,7 +13,7 @@ export function showSpanDetails(panel, span, { traceStart, color }) {
   const meta = Object.entries(span.meta);
   const tags = meta.filter(([key]) => !ERROR_TAGS.includes(key));
   const metrics = Object.entries(span.metrics);
-  panel.replaceChildren(
+  const parts = [
     el('div', { class: 'details-head' },
       el('div', { class: 'details-service' },
         el('span', { class: 'swatch', style: { background: color } }), span.service),
@@ -30,7 +30,10 @@ export function showSpanDetails(panel, span, { traceStart, color }) {
       ['error', span.error ? 'true' : 'false'],
     ], false)),
     section(`Tags (${tags.length})`, keyValues(tags)),
-    section(`Metrics (${metrics.length})`, keyValues(metrics)));
+    section(`Metrics (${metrics.length})`, keyValues(metrics)),
+  ];
+  // replaceChildren would print a missing part (no error box) as the text "null".
+  panel.replaceChildren(...parts.filter((part) => part != null));
   if (window.innerWidth < 1100) panel.scrollIntoView({ block: 'nearest' });
 }
 

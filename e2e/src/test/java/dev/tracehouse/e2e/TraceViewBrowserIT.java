@@ -93,6 +93,7 @@ class TraceViewBrowserIT {
     WebElement details =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("span-details")));
     assertThat(details.getText()).contains("taster").contains("GET /taste");
+    assertThat(details.getText().lines()).doesNotContain("null", "undefined");
 
     Path shot = demo.home.resolve("docs/screenshots/trace-view.png");
     Files.createDirectories(shot.getParent());

@@ -68,17 +68,7 @@ public final class HttpClientTracing {
 
   /** Tags the status (5xx = error) and the exception, if any, and finishes the span. */
   public static void finish(CoreSpan span, int status, Throwable error) {
-    if (span == null) {
-      return;
-    }
-    try {
-      HttpTags.status(span, status);
-      if (error != null) {
-        span.setError(error);
-      }
-    } finally {
-      span.close();
-    }
+    HttpTags.finish(span, status, error);
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -76,16 +76,6 @@ public final class HttpServerTracing {
 
   /** Tags the status (5xx = error) and the escaping exception, if any, and closes the span. */
   public static void finish(CoreSpan span, int status, Throwable error) {
-    if (span == null) {
-      return;
-    }
-    try {
-      HttpTags.status(span, status);
-      if (error != null) {
-        span.setError(error);
-      }
-    } finally {
-      span.close();
-    }
+    HttpTags.finish(span, status, error);
   }
 }

@@ -41,4 +41,19 @@ final class HttpTags {
       }
     }
   }
+
+  /** Tags the status and the exception, if any, and closes the span; a null span is ignored. */
+  static void finish(CoreSpan span, int status, Throwable error) {
+    if (span == null) {
+      return;
+    }
+    try {
+      HttpTags.status(span, status);
+      if (error != null) {
+        span.setError(error);
+      }
+    } finally {
+      span.close();
+    }
+  }
 }
