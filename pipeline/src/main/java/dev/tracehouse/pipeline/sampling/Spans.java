@@ -1,0 +1,55 @@
+package dev.tracehouse.pipeline.sampling;
+
+import dev.tracehouse.model.Span;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Copy-on-write helpers for the immutable {@link Span} record. */
+final class Spans {
+  private Spans() {}
+
+  /** The span with one meta entry set. */
+  static Span withMeta(Span span, String key, String value) {
+    Map<String, String> meta = new HashMap<>(span.meta());
+    meta.put(key, value);
+    return copy(span, meta, span.metrics());
+  }
+
+  /**
+   * The span with metrics changed: a {@code null} value removes the key, any other value sets it.
+   */
+  static Span withMetrics(Span span, Map<String, Double> changes) {
+    Map<String, Double> metrics = new HashMap<>(span.metrics());
+    changes.forEach(
+        (key, value) -> {
+          if (value == null) {
+            metrics.remove(key);
+          } else {
+            metrics.put(key, value);
+          }
+        });
+    return copy(span, span.meta(), metrics);
+  }
+
+  /** Whether a metric is present and equal to 1 (how Datadog encodes flags). */
+  static boolean flag(Span span, String key) {
+    Double value = span.metrics().get(key);
+    return value != null && value == 1.0;
+  }
+
+  private static Span copy(Span s, Map<String, String> meta, Map<String, Double> metrics) {
+    return new Span(
+        s.traceId(),
+        s.spanId(),
+        s.parentId(),
+        s.service(),
+        s.name(),
+        s.resource(),
+        s.type(),
+        s.start(),
+        s.duration(),
+        s.error(),
+        meta,
+        metrics);
+  }
+}
