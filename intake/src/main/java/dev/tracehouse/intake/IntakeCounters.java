@@ -10,6 +10,7 @@ final class IntakeCounters {
   private final LongAdder payloadsRejected = new LongAdder();
   private final LongAdder payloadsDropped = new LongAdder();
   private final LongAdder spansDropped = new LongAdder();
+  private final LongAdder otherPayloads = new LongAdder();
 
   void received(int spans) {
     payloadsReceived.increment();
@@ -29,6 +30,10 @@ final class IntakeCounters {
     spansDropped.add(spans);
   }
 
+  void discarded() {
+    otherPayloads.increment();
+  }
+
   IntakeStats snapshot() {
     return new IntakeStats(
         payloadsReceived.sum(),
@@ -36,6 +41,7 @@ final class IntakeCounters {
         payloadsMalformed.sum(),
         payloadsRejected.sum(),
         payloadsDropped.sum(),
-        spansDropped.sum());
+        spansDropped.sum(),
+        otherPayloads.sum());
   }
 }

@@ -1,14 +1,19 @@
 package dev.tracehouse.intake;
 
 import dev.tracehouse.intake.datadog.DatadogAgentInfo;
+import dev.tracehouse.intake.datadog.DatadogJsonDecoder;
 import dev.tracehouse.intake.datadog.DatadogV04Decoder;
+import dev.tracehouse.intake.datadog.DatadogV05Decoder;
 import io.javalin.Javalin;
-import java.util.List;
+import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The intake's HTTP listeners. For now one: the Datadog agent port ({@code /v0.4/traces}, {@code
- * /info}), which hands every decoded payload to a {@link SpanSink}.
+ * The Datadog agent port: {@code /v0.3}, {@code /v0.4} (msgpack or JSON) and {@code /v0.5}
+ * (msgpack) traces, {@code /info}, and the remote-config, telemetry and DogStatsD-proxy endpoints
+ * (read and dropped). Every decoded trace payload goes to a {@link SpanSink}.
  */
 public final class IntakeServer implements AutoCloseable {
   private final Javalin datadog;
@@ -28,10 +33,8 @@ public final class IntakeServer implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(sink, "sink");
     IntakeCounters counters = new IntakeCounters();
-    DatadogAgentInfo info =
-        DatadogAgentInfo.of(List.of(DatadogRoutes.V04_TRACES), config.maxPayloadBytes());
-    TracesHandler v04 =
-        new TracesHandler(new DatadogV04Decoder(), sink, counters, config.maxPayloadBytes());
+    DatadogAgentInfo info = DatadogAgentInfo.of(DatadogRoutes.ADVERTISED, config.maxPayloadBytes());
+    Map<String, Handler> endpoints = endpoints(sink, counters, config.maxPayloadBytes());
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -39,7 +42,7 @@ public final class IntakeServer implements AutoCloseable {
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.http.prefer405over404 = true;
               cfg.http.maxRequestSize = config.maxPayloadBytes();
-              DatadogRoutes.register(cfg.routes, info, v04);
+              DatadogRoutes.register(cfg.routes, info, endpoints);
             });
     try {
       app.start(config.host(), config.datadogPort());
@@ -49,6 +52,28 @@ public final class IntakeServer implements AutoCloseable {
           "intake.datadog.port: cannot listen on " + config.host() + ":" + config.datadogPort(), e);
     }
     return new IntakeServer(app, counters);
+  }
+
+  private static Map<String, Handler> endpoints(
+      SpanSink sink, IntakeCounters counters, long limit) {
+    DatadogV04Decoder v04 = new DatadogV04Decoder();
+    DatadogJsonDecoder json = new DatadogJsonDecoder();
+    DiscardingHandler discard = new DiscardingHandler(counters, limit);
+    Map<String, Handler> endpoints = new LinkedHashMap<>();
+    endpoints.put(
+        DatadogRoutes.V03_TRACES,
+        new TracesHandler(v04, json, TracesHandler.Reply.TEXT_OK, sink, counters, limit));
+    endpoints.put(
+        DatadogRoutes.V04_TRACES,
+        new TracesHandler(v04, json, TracesHandler.Reply.RATES, sink, counters, limit));
+    endpoints.put(
+        DatadogRoutes.V05_TRACES,
+        new TracesHandler(
+            new DatadogV05Decoder(), null, TracesHandler.Reply.RATES, sink, counters, limit));
+    endpoints.put(DatadogRoutes.CONFIG, discard);
+    endpoints.put(DatadogRoutes.TELEMETRY, discard);
+    endpoints.put(DatadogRoutes.DOGSTATSD, discard);
+    return endpoints;
   }
 
   /** The bound Datadog port (the real one when the config asked for 0). */

@@ -5,10 +5,12 @@ package dev.tracehouse.intake;
  *
  * @param payloadsReceived trace payloads decoded successfully (dropped ones included)
  * @param spansReceived spans in those payloads
- * @param payloadsMalformed payloads answered 400 because they could not be decoded
- * @param payloadsRejected payloads answered 413 (too large) or 415 (unsupported content type)
+ * @param payloadsMalformed payloads answered 400 because they could not be decoded (or gunzipped)
+ * @param payloadsRejected payloads answered 413 (too large) or 415 (unsupported content type or
+ *     encoding)
  * @param payloadsDropped decoded payloads the sink refused or failed on
  * @param spansDropped spans in those payloads
+ * @param otherPayloads remote-config, telemetry and DogStatsD-proxy bodies read and dropped
  */
 public record IntakeStats(
     long payloadsReceived,
@@ -16,4 +18,5 @@ public record IntakeStats(
     long payloadsMalformed,
     long payloadsRejected,
     long payloadsDropped,
-    long spansDropped) {}
+    long spansDropped,
+    long otherPayloads) {}

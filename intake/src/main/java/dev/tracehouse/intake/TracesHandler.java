@@ -3,30 +3,52 @@ package dev.tracehouse.intake;
 import dev.tracehouse.model.Span;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one trace payload: content type (415), size (413), decoding (400), hand-over to the sink,
- * and the {@code rate_by_service} answer, or 429 when the sink is overloaded and the client asked
- * for real statuses.
+ * Handles one trace payload: content type and encoding (415), size (413), decoding (400), hand-over
+ * to the sink, and the success answer ({@code rate_by_service} JSON, or {@code OK} text on v0.3),
+ * or 429 when the sink is overloaded and the client asked for real statuses.
  */
 final class TracesHandler implements Handler {
   static final String SEND_REAL_HTTP_STATUS = "Datadog-Send-Real-Http-Status";
 
-  private static final Logger LOG = LoggerFactory.getLogger(TracesHandler.class);
+  /** What a trace endpoint answers on success. */
+  enum Reply {
+    /** 200 JSON {@code {"rate_by_service": ...}} (v0.4, v0.5). */
+    RATES,
+    /** 200 text {@code OK\n} (v0.3). */
+    TEXT_OK
+  }
 
-  private final SpanDecoder decoder;
+  private static final Logger LOG = LoggerFactory.getLogger(TracesHandler.class);
+  private static final Set<String> JSON_TYPES = Set.of("application/json", "text/json");
+
+  private final SpanDecoder msgpack;
+  private final SpanDecoder json;
+  private final Reply reply;
   private final SpanSink sink;
   private final IntakeCounters counters;
   private final long maxPayloadBytes;
 
-  TracesHandler(SpanDecoder decoder, SpanSink sink, IntakeCounters counters, long maxPayloadBytes) {
-    this.decoder = decoder;
+  /**
+   * @param json the decoder for JSON bodies, or null when the endpoint takes only msgpack
+   */
+  TracesHandler(
+      SpanDecoder msgpack,
+      SpanDecoder json,
+      Reply reply,
+      SpanSink sink,
+      IntakeCounters counters,
+      long maxPayloadBytes) {
+    this.msgpack = msgpack;
+    this.json = json;
+    this.reply = reply;
     this.sink = sink;
     this.counters = counters;
     this.maxPayloadBytes = maxPayloadBytes;
@@ -35,23 +57,16 @@ final class TracesHandler implements Handler {
   @Override
   public void handle(Context ctx) {
     String contentType = ctx.header("Content-Type");
-    if (!accepts(contentType)) {
+    SpanDecoder decoder = decoderFor(contentType);
+    if (decoder == null) {
       counters.rejected();
+      String accepted = msgpack.contentType() + (json == null ? "" : " or " + json.contentType());
       JsonResponses.error(
-          ctx,
-          415,
-          "unsupported content type '" + contentType + "': send " + decoder.contentType());
+          ctx, 415, "unsupported content type '" + contentType + "': send " + accepted);
       return;
     }
-    byte[] body;
-    try {
-      body = BoundedBody.read(ctx.req(), maxPayloadBytes);
-    } catch (BoundedBody.TooLargeException e) {
-      counters.rejected();
-      JsonResponses.error(ctx, 413, e.getMessage());
-      return;
-    } catch (IOException | RuntimeException e) {
-      JsonResponses.error(ctx, 400, "could not read the request body: " + e.getMessage());
+    byte[] body = BodyReader.readOrAnswer(ctx, counters, maxPayloadBytes);
+    if (body == null) {
       return;
     }
     List<Span> spans;
@@ -64,25 +79,40 @@ final class TracesHandler implements Handler {
     }
     counters.received(spans.size());
     if (spans.isEmpty() || handOver(spans)) {
-      JsonResponses.rates(ctx);
+      succeed(ctx);
       return;
     }
     counters.dropped(spans.size());
     if (HeaderFlags.isTrue(ctx.header(SEND_REAL_HTTP_STATUS))) {
       JsonResponses.error(ctx, 429, "intake overloaded: " + spans.size() + " spans dropped");
     } else {
-      JsonResponses.rates(ctx);
+      succeed(ctx);
     }
   }
 
-  /** A missing content type counts as the decoder's; parameters such as charset are ignored. */
-  private boolean accepts(String contentType) {
+  /**
+   * A missing content type counts as msgpack; parameters such as charset are ignored. Null when no
+   * decoder of this endpoint reads the type.
+   */
+  private SpanDecoder decoderFor(String contentType) {
     if (contentType == null || contentType.isBlank()) {
-      return true;
+      return msgpack;
     }
     int semicolon = contentType.indexOf(';');
     String mediaType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-    return mediaType.trim().toLowerCase(Locale.ROOT).equals(decoder.contentType());
+    mediaType = mediaType.trim().toLowerCase(Locale.ROOT);
+    if (mediaType.equals(msgpack.contentType())) {
+      return msgpack;
+    }
+    return json != null && JSON_TYPES.contains(mediaType) ? json : null;
+  }
+
+  private void succeed(Context ctx) {
+    if (reply == Reply.TEXT_OK) {
+      ctx.status(200).contentType("text/plain").result("OK\n");
+    } else {
+      JsonResponses.rates(ctx);
+    }
   }
 
   private boolean handOver(List<Span> spans) {

@@ -93,20 +93,61 @@ class DatadogIntakeErrorsIT {
 
   @Test
   void put_unsupportedContentType_returns415() {
-    HttpResponse<String> response =
-        client.putTraces(EMPTY_PROBE, "Content-Type", "application/json");
+    HttpResponse<String> response = client.putTraces(EMPTY_PROBE, "Content-Type", "text/plain");
+    HttpResponse<String> jsonOnV05 =
+        client.send("PUT", "/v0.5/traces", EMPTY_PROBE, "Content-Type", "application/json");
 
     assertThat(response.statusCode()).isEqualTo(415);
-    assertThat(IntakeClient.json(response).get("error").asText()).contains("application/json");
+    assertThat(IntakeClient.json(response).get("error").asText())
+        .contains("text/plain")
+        .contains("application/msgpack or application/json");
     assertAgentHeaders(response);
+    assertThat(jsonOnV05.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void put_gzipBombOrCompressedBodyOverLimit_returns413() throws Exception {
+    byte[] bomb = DatadogIntakeProtocolsIT.gzip(new byte[50 * LIMIT]);
+    byte[] random = new byte[2 * LIMIT];
+    new java.util.Random(7).nextBytes(random);
+    byte[] incompressible = DatadogIntakeProtocolsIT.gzip(random);
+
+    HttpResponse<String> bombResponse = client.putTraces(bomb, "Content-Encoding", "gzip");
+    HttpResponse<String> bigResponse =
+        client.send("POST", "/v0.7/config", incompressible, "Content-Encoding", "gzip");
+
+    assertThat(bomb.length).isLessThan(LIMIT);
+    assertThat(bombResponse.statusCode()).isEqualTo(413);
+    assertThat(IntakeClient.json(bombResponse).get("error").asText())
+        .contains("decompressed body exceeds the limit of 1024 bytes");
+    assertThat(bigResponse.statusCode()).isEqualTo(413);
+    assertThat(server.stats().payloadsRejected()).isEqualTo(2);
+  }
+
+  @Test
+  void put_badGzipOrUnknownEncoding_returns400Or415() throws Exception {
+    byte[] truncated = DatadogIntakeProtocolsIT.gzip(ONE_SPAN);
+    truncated = java.util.Arrays.copyOf(truncated, truncated.length - 6);
+
+    HttpResponse<String> notGzip = client.putTraces(ONE_SPAN, "Content-Encoding", "gzip");
+    HttpResponse<String> cut = client.putTraces(truncated, "Content-Encoding", "gzip");
+    HttpResponse<String> brotli = client.putTraces(ONE_SPAN, "Content-Encoding", "br");
+
+    assertThat(notGzip.statusCode()).isEqualTo(400);
+    assertThat(IntakeClient.json(notGzip).get("error").asText()).contains("invalid gzip body");
+    assertThat(cut.statusCode()).isEqualTo(400);
+    assertThat(brotli.statusCode()).isEqualTo(415);
+    assertThat(IntakeClient.json(brotli).get("error").asText()).contains("'br'");
+    assertThat(server.stats().payloadsMalformed()).isEqualTo(2);
+    assertThat(client.putTraces(EMPTY_PROBE).statusCode()).isEqualTo(200);
   }
 
   @Test
   void unknownPath_returns404Json() {
-    HttpResponse<String> response = client.send("PUT", "/v0.5/traces", EMPTY_PROBE);
+    HttpResponse<String> response = client.send("PUT", "/v0.7/traces", EMPTY_PROBE);
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(IntakeClient.json(response).get("error").asText()).contains("/v0.5/traces");
+    assertThat(IntakeClient.json(response).get("error").asText()).contains("/v0.7/traces");
     assertAgentHeaders(response);
   }
 

@@ -26,14 +26,24 @@ public final class Fixtures {
 
   /** Every captured v0.4 trace payload, {@code fixtures/**}{@code /v04-*.msgpack}, sorted. */
   public static List<Path> v04Payloads() {
+    return matching("v04-.*\\.msgpack");
+  }
+
+  /** Every captured v0.5 trace payload, {@code fixtures/**}{@code /v05-*.msgpack}, sorted. */
+  public static List<Path> v05Payloads() {
+    return matching("v05-.*\\.msgpack");
+  }
+
+  /** Every fixture file whose name matches {@code regex}, sorted; fails when there is none. */
+  public static List<Path> matching(String regex) {
     try (Stream<Path> files = Files.walk(dir())) {
       List<Path> found =
           files
-              .filter(p -> p.getFileName().toString().matches("v04-.*\\.msgpack"))
+              .filter(p -> p.getFileName().toString().matches(regex))
               .sorted()
               .collect(Collectors.toList());
       if (found.isEmpty()) {
-        throw new IllegalStateException("no v04-*.msgpack fixture under " + dir());
+        throw new IllegalStateException("no fixture matching " + regex + " under " + dir());
       }
       return found;
     } catch (IOException e) {

@@ -14,8 +14,21 @@ import java.util.Map;
 final class ChunkTraceIds {
   static final String TID_KEY = "_dd.p.tid";
 
-  /** A decoded span still waiting for its full trace id. */
-  record Pending(Span.Builder builder, long traceIdLow, String tid) {}
+  /**
+   * A decoded span still waiting for its full trace id, with its native span links and events
+   * (dd-trace-js JSON entries, see {@link SpanExtras}).
+   */
+  record Pending(
+      Span.Builder builder,
+      long traceIdLow,
+      String tid,
+      List<Map<String, Object>> links,
+      List<Map<String, Object>> events) {
+
+    Pending(Span.Builder builder, long traceIdLow, String tid) {
+      this(builder, traceIdLow, tid, List.of(), List.of());
+    }
+  }
 
   private ChunkTraceIds() {}
 
@@ -29,7 +42,8 @@ final class ChunkTraceIds {
     }
     for (Pending span : chunk) {
       long high = highByLow.getOrDefault(span.traceIdLow(), 0L);
-      out.add(span.builder().traceId(new TraceId(high, span.traceIdLow())).build());
+      Span built = span.builder().traceId(new TraceId(high, span.traceIdLow())).build();
+      out.add(SpanExtras.merge(built, span.links(), span.events()));
     }
   }
 

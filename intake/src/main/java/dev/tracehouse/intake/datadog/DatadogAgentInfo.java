@@ -40,7 +40,7 @@ public final class DatadogAgentInfo {
     info.put("client_drop_p0s", false);
     info.put("span_meta_structs", false);
     info.put("long_running_spans", false);
-    info.put("span_events", false);
+    info.put("span_events", true); // native span_events are decoded into meta "events"
     info.put("config", config);
     try {
       return new DatadogAgentInfo(new ObjectMapper().writeValueAsBytes(info));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePackException;
@@ -15,8 +16,10 @@ import org.msgpack.core.MessageSizeException;
 /**
  * Decodes a Datadog {@code /v0.4/traces} msgpack body (spec/agent-intake.md section 6): an array of
  * chunks, each an array of span maps, decoded by key. Ids are unsigned 64-bit; nil or a missing key
- * gives the empty value; unknown keys ({@code meta_struct}, {@code span_links}, {@code
- * span_events}, ...) are skipped. The 128-bit trace id is rebuilt per chunk from {@code _dd.p.tid}.
+ * gives the empty value; native {@code span_links} and {@code span_events} go to meta in the
+ * dd-trace-js JSON form ({@link SpanExtras}); unknown keys ({@code meta_struct}, ...) are skipped.
+ * The 128-bit trace id is rebuilt per chunk from {@code _dd.p.tid}. {@code /v0.3/traces} uses the
+ * same layout.
  */
 public final class DatadogV04Decoder implements SpanDecoder {
   public static final String CONTENT_TYPE = "application/msgpack";
@@ -68,6 +71,8 @@ public final class DatadogV04Decoder implements SpanDecoder {
     Span.Builder span = Span.builder();
     long traceIdLow = 0;
     String tid = null;
+    List<Map<String, Object>> links = List.of();
+    List<Map<String, Object>> events = List.of();
     int keys = in.mapHeader();
     for (int k = 0; k < keys; k++) {
       in.atField(null);
@@ -86,10 +91,27 @@ public final class DatadogV04Decoder implements SpanDecoder {
         case "error" -> span.error(in.flag());
         case "meta" -> tid = readMeta(in, span);
         case "metrics" -> readMetrics(in, span);
+        case "span_links" -> links = extras(in, SpanExtras::links);
+        case "span_events" -> events = extras(in, SpanExtras::events);
         default -> in.skip();
       }
     }
-    return new ChunkTraceIds.Pending(span, traceIdLow, tid);
+    return new ChunkTraceIds.Pending(span, traceIdLow, tid, links, events);
+  }
+
+  /** The shape of {@link SpanExtras#links} and {@link SpanExtras#events}. */
+  @FunctionalInterface
+  private interface Extras {
+    List<Map<String, Object>> convert(Object tree) throws SpanExtras.InvalidException;
+  }
+
+  private static List<Map<String, Object>> extras(MsgpackCursor in, Extras conversion)
+      throws IOException {
+    try {
+      return conversion.convert(in.value(SpanExtras.MAX_DEPTH));
+    } catch (SpanExtras.InvalidException e) {
+      throw in.error(e.getMessage());
+    }
   }
 
   /** Reads meta into the builder and returns the {@code _dd.p.tid} value, if any. */

@@ -2,9 +2,14 @@ package dev.tracehouse.intake.datadog;
 
 import dev.tracehouse.intake.MalformedPayloadException;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
@@ -78,7 +83,7 @@ final class MsgpackCursor {
     if (key != null) {
       text.append(" key '").append(key).append('\'');
     }
-    return text.length() == 0 ? "payload" : text.toString();
+    return text.length() == 0 ? "payload" : text.toString().trim();
   }
 
   /** An array header; nil is not accepted because every array here is required. */
@@ -166,6 +171,79 @@ final class MsgpackCursor {
       return uint64() != 0;
     }
     throw error("expected an integer, got " + describe(type));
+  }
+
+  /**
+   * An index into a table of {@code size} entries (the v0.5 string table): any integer width, but
+   * not nil, negative or out of range.
+   */
+  int index(int size) throws IOException {
+    ValueType type = next();
+    expect(type, ValueType.INTEGER, "a string table index");
+    long index = integerBits();
+    if (index < 0 || index >= size) {
+      throw error(
+          "string table index "
+              + Long.toUnsignedString(index)
+              + " is out of range (the table has "
+              + size
+              + " entries)");
+    }
+    return (int) index;
+  }
+
+  /**
+   * Any value as a plain tree: {@link Map} (keys in wire order), {@link List}, {@link String} (str
+   * or bin), {@link Long} ({@link BigInteger} for uint64 values from 2^63), {@link Double}, {@link
+   * Boolean} or null. Containers may nest at most {@code maxDepth} levels.
+   */
+  Object value(int maxDepth) throws IOException {
+    ValueType type = next();
+    switch (type) {
+      case NIL:
+        unpacker.unpackNil();
+        return null;
+      case BOOLEAN:
+        return unpacker.unpackBoolean();
+      case INTEGER:
+        if (unpacker.getNextFormat() == MessageFormat.UINT64) {
+          BigInteger value = unpacker.unpackBigInteger();
+          return value.bitLength() < 64 ? (Object) value.longValue() : value;
+        }
+        return unpacker.unpackLong();
+      case FLOAT:
+        return unpacker.unpackDouble();
+      case STRING:
+      case BINARY:
+        return string();
+      case ARRAY:
+      case MAP:
+        if (maxDepth <= 0) {
+          throw error("value nested too deeply");
+        }
+        return type == ValueType.ARRAY ? list(maxDepth - 1) : map(maxDepth - 1);
+      default:
+        throw error("expected a plain value, got " + describe(type));
+    }
+  }
+
+  private List<Object> list(int maxDepth) throws IOException {
+    int size = checkCount(unpacker.unpackArrayHeader(), 1);
+    List<Object> list = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      list.add(value(maxDepth));
+    }
+    return list;
+  }
+
+  private Map<Object, Object> map(int maxDepth) throws IOException {
+    int size = checkCount(unpacker.unpackMapHeader(), 2);
+    Map<Object, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      Object key = value(maxDepth);
+      map.put(key, value(maxDepth));
+    }
+    return map;
   }
 
   /** Skips one value of any type, nested ones included, without materialising it. */

@@ -12,25 +12,25 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Feeds random and mutated bytes to the decoder: whatever the input, it either decodes or throws
- * {@link MalformedPayloadException} with an offset inside the body, never anything else.
+ * Feeds 100,000+ random and mutated bodies to the stats decoder: whatever the input, it decodes or
+ * throws {@link MalformedPayloadException} with an offset inside the body, never anything else.
  */
-class DatadogV04DecoderPropertyTest {
-  private static final long SEED = 0x7ace_4005eL;
+class DatadogStatsV06DecoderPropertyTest {
+  private static final long SEED = 0x57a7_5006L;
   private static final int[] INTERESTING = {
-    0xc0, 0xc1, 0xc2, 0xcf, 0xd3, 0xdb, 0xdc, 0xdd, 0xde, 0xdf, 0x7f, 0x80, 0xff, 0x90, 0xa0
+    0xc0, 0xc1, 0xc2, 0xc4, 0xcf, 0xd3, 0xdb, 0xdc, 0xdd, 0xde, 0xdf, 0x7f, 0x80, 0xff, 0x90, 0xa0
   };
 
-  private final DatadogV04Decoder decoder = new DatadogV04Decoder();
+  private final DatadogStatsV06Decoder decoder = new DatadogStatsV06Decoder();
   private final Random random = new Random(SEED);
 
   @Test
   void decode_randomBytes_onlyMalformedPayloadException() {
-    for (int i = 0; i < 2000; i++) {
+    for (int i = 0; i < 30_000; i++) {
       byte[] body = new byte[random.nextInt(64)];
       random.nextBytes(body);
       if (body.length > 0 && random.nextBoolean()) {
-        body[0] = (byte) (0x90 | random.nextInt(16));
+        body[0] = (byte) (0x80 | random.nextInt(16));
       }
       check(body);
     }
@@ -38,9 +38,12 @@ class DatadogV04DecoderPropertyTest {
 
   @Test
   void decode_mutatedFixtures_onlyMalformedPayloadException() {
-    List<byte[]> fixtures = Fixtures.v04Payloads().stream().map(Fixtures::read).toList();
+    List<byte[]> fixtures =
+        List.of(
+            Fixtures.read(Fixtures.dir().resolve("dd-java-agent/v06-stats.msgpack")),
+            Fixtures.read(Fixtures.dir().resolve("dd-trace-js/v06-stats.msgpack")));
     int decoded = 0;
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 70_000; i++) {
       byte[] body = mutate(fixtures.get(random.nextInt(fixtures.size())));
       decoded += check(body) ? 1 : 0;
     }
@@ -60,7 +63,7 @@ class DatadogV04DecoderPropertyTest {
           for (int k = at; k < Math.min(body.length, at + 5); k++) {
             body[k] = (byte) 0xff;
           }
-          body[at] = (byte) (random.nextBoolean() ? 0xdd : 0xdb);
+          body[at] = (byte) (random.nextBoolean() ? 0xdd : 0xc6);
         }
       }
     }
@@ -77,11 +80,8 @@ class DatadogV04DecoderPropertyTest {
       assertThat(e.getMessage()).isNotBlank();
       return false;
     } catch (RuntimeException | Error e) {
-      throw new AssertionError("unexpected " + e + " for body " + hex(body), e);
+      throw new AssertionError(
+          "unexpected " + e + " for body " + HexFormat.of().formatHex(body), e);
     }
-  }
-
-  private static String hex(byte[] body) {
-    return HexFormat.of().formatHex(body, 0, Math.min(body.length, 256));
   }
 }
