@@ -55,7 +55,8 @@ class FixtureReplayIT {
     }
   }
 
-  private static void assertSameSpan(JsonNode got, JsonNode want, String traceId) {
+  private static void assertSameSpan(JsonNode got, JsonNode want, String traceId)
+      throws IOException {
     assertThat(got.path("traceId").asText()).isEqualTo(traceId);
     assertThat(traceId).endsWith(hex16(want.path("trace_id")));
     assertThat(got.path("parentId").asText()).isEqualTo(unsigned(want.path("parent_id")));
@@ -67,8 +68,26 @@ class FixtureReplayIT {
         .isEqualTo(want.path("start").bigIntegerValue().longValue());
     assertThat(got.path("duration").asLong()).isEqualTo(want.path("duration").asLong());
     assertThat(got.path("error").asBoolean()).isEqualTo(want.path("error").asInt() == 1);
-    assertThat(strings(got.path("meta"))).isEqualTo(strings(want.path("meta")));
+    Map<String, String> meta = strings(got.path("meta"));
+    // Native span events and links are kept in meta, in the form dd-trace-js writes there.
+    nativeAsMeta(meta, want.path("span_events"), "events");
+    nativeAsMeta(meta, want.path("span_links"), "_dd.span_links");
+    assertThat(meta).isEqualTo(strings(want.path("meta")));
     assertThat(numbers(got.path("metrics"))).isEqualTo(numbers(want.path("metrics")));
+  }
+
+  private static void nativeAsMeta(Map<String, String> meta, JsonNode nativeField, String key)
+      throws IOException {
+    if (nativeField.isMissingNode() || nativeField.isNull()) {
+      return;
+    }
+    assertThat(meta).containsKey(key);
+    JsonNode stored = Http.JSON.readTree(meta.remove(key));
+    assertThat(stored.size()).as(key).isEqualTo(nativeField.size());
+    for (int i = 0; i < stored.size(); i++) {
+      assertThat(stored.get(i).path("name").asText())
+          .isEqualTo(nativeField.get(i).path("name").asText());
+    }
   }
 
   private static Map<String, JsonNode> awaitSpans(DemoStack demo, String traceId, int atLeast) {
