@@ -31,7 +31,15 @@ class DemoShutdownIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(children).noneMatch(ProcessHandle::isAlive));
     for (int port :
-        new int[] {demo.intakePort, demo.webPort, demo.cafePort, demo.tasterPort, demo.redisPort}) {
+        new int[] {
+          demo.intakePort,
+          demo.webPort,
+          demo.cafePort,
+          demo.tasterPort,
+          demo.redisPort,
+          demo.otlpPort,
+          demo.zipkinPort
+        }) {
       assertThat(isFree(port)).as("port %d is free", port).isTrue();
     }
     assertThat(redisTempDirs()).isSubsetOf(tempBefore);

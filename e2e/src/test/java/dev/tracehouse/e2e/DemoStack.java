@@ -26,6 +26,8 @@ final class DemoStack implements AutoCloseable {
   final int cafePort;
   final int tasterPort;
   final int redisPort;
+  final int otlpPort;
+  final int zipkinPort;
   private final Process launcher;
   private final Path launcherLog;
 
@@ -37,6 +39,8 @@ final class DemoStack implements AutoCloseable {
     this.cafePort = ports[2];
     this.tasterPort = ports[3];
     this.redisPort = ports[4];
+    this.otlpPort = ports[5];
+    this.zipkinPort = ports[6];
     this.launcher = launcher;
     this.launcherLog = launcherLog;
   }
@@ -45,7 +49,7 @@ final class DemoStack implements AutoCloseable {
     Path home = Path.of(System.getProperty("tracehouse.home", "..")).toAbsolutePath().normalize();
     Path work = Files.createDirectories(home.resolve("e2e/target/e2e-runs"));
     Path dataDir = Files.createTempDirectory(work, "demo");
-    int[] ports = freePorts(5);
+    int[] ports = freePorts(7);
     Path log = dataDir.resolve("launcher.log");
     Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
     ProcessBuilder pb =
@@ -65,6 +69,8 @@ final class DemoStack implements AutoCloseable {
                 "DEMO_CAFE_PORT", String.valueOf(ports[2]),
                 "DEMO_TASTER_PORT", String.valueOf(ports[3]),
                 "DEMO_REDIS_PORT", String.valueOf(ports[4]),
+                "DEMO_OTLP_PORT", String.valueOf(ports[5]),
+                "DEMO_ZIPKIN_PORT", String.valueOf(ports[6]),
                 "DEMO_TRAFFIC", "false"));
     DemoStack stack = new DemoStack(home, dataDir, ports, pb.start(), log);
     stack.awaitReady();

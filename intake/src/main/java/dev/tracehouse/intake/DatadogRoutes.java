@@ -22,6 +22,7 @@ final class DatadogRoutes {
   static final String CONFIG = "/v0.7/config";
   static final String TELEMETRY = "/telemetry/proxy/api/v2/apmtelemetry";
   static final String DOGSTATSD = "/dogstatsd/v2/proxy";
+  static final String V06_STATS = "/v0.6/stats";
 
   /**
    * What {@code /info} lists: exactly the endpoints served. Telemetry is listed by its prefix, as

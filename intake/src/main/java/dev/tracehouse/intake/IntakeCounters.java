@@ -11,6 +11,8 @@ final class IntakeCounters {
   private final LongAdder payloadsDropped = new LongAdder();
   private final LongAdder spansDropped = new LongAdder();
   private final LongAdder otherPayloads = new LongAdder();
+  private final LongAdder statsReceived = new LongAdder();
+  private final LongAdder statsDropped = new LongAdder();
 
   void received(int spans) {
     payloadsReceived.increment();
@@ -34,6 +36,14 @@ final class IntakeCounters {
     otherPayloads.increment();
   }
 
+  void statsReceived() {
+    statsReceived.increment();
+  }
+
+  void statsDropped() {
+    statsDropped.increment();
+  }
+
   IntakeStats snapshot() {
     return new IntakeStats(
         payloadsReceived.sum(),
@@ -42,6 +52,8 @@ final class IntakeCounters {
         payloadsRejected.sum(),
         payloadsDropped.sum(),
         spansDropped.sum(),
-        otherPayloads.sum());
+        otherPayloads.sum(),
+        statsReceived.sum(),
+        statsDropped.sum());
   }
 }

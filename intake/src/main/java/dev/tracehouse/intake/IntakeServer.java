@@ -6,14 +6,18 @@ import dev.tracehouse.intake.datadog.DatadogV04Decoder;
 import dev.tracehouse.intake.datadog.DatadogV05Decoder;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The Datadog agent port: {@code /v0.3}, {@code /v0.4} (msgpack or JSON) and {@code /v0.5}
  * (msgpack) traces, {@code /info}, and the remote-config, telemetry and DogStatsD-proxy endpoints
- * (read and dropped). Every decoded trace payload goes to a {@link SpanSink}.
+ * (read and dropped). Every decoded trace payload goes to a {@link SpanSink}; client-computed stats
+ * ({@code /v0.6/stats}) go to a {@link ClientStatsSink} when one is given (otherwise the endpoint
+ * is neither served nor advertised, so clients keep sending every trace).
  */
 public final class IntakeServer implements AutoCloseable {
   private final Javalin datadog;
@@ -30,11 +34,27 @@ public final class IntakeServer implements AutoCloseable {
    * @throws IllegalStateException naming the host and port when the port cannot be bound
    */
   public static IntakeServer start(IntakeConfig config, SpanSink sink) {
+    return start(config, sink, null);
+  }
+
+  /**
+   * Starts listening with {@code /v0.6/stats} served when {@code statsSink} is not null; returns
+   * once the port is bound.
+   *
+   * @throws IllegalStateException naming the host and port when the port cannot be bound
+   */
+  public static IntakeServer start(IntakeConfig config, SpanSink sink, ClientStatsSink statsSink) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(sink, "sink");
     IntakeCounters counters = new IntakeCounters();
-    DatadogAgentInfo info = DatadogAgentInfo.of(DatadogRoutes.ADVERTISED, config.maxPayloadBytes());
     Map<String, Handler> endpoints = endpoints(sink, counters, config.maxPayloadBytes());
+    List<String> advertised = new ArrayList<>(DatadogRoutes.ADVERTISED);
+    if (statsSink != null) {
+      endpoints.put(
+          DatadogRoutes.V06_STATS, new StatsHandler(statsSink, counters, config.maxPayloadBytes()));
+      advertised.add(DatadogRoutes.V06_STATS);
+    }
+    DatadogAgentInfo info = DatadogAgentInfo.of(advertised, config.maxPayloadBytes());
     Javalin app =
         Javalin.create(
             cfg -> {

@@ -11,6 +11,8 @@ package dev.tracehouse.intake;
  * @param payloadsDropped decoded payloads the sink refused or failed on
  * @param spansDropped spans in those payloads
  * @param otherPayloads remote-config, telemetry and DogStatsD-proxy bodies read and dropped
+ * @param statsPayloadsReceived {@code /v0.6/stats} payloads handed to the stats sink
+ * @param statsPayloadsDropped decoded stats payloads the stats sink refused or failed on
  */
 public record IntakeStats(
     long payloadsReceived,
@@ -19,4 +21,6 @@ public record IntakeStats(
     long payloadsRejected,
     long payloadsDropped,
     long spansDropped,
-    long otherPayloads) {}
+    long otherPayloads,
+    long statsPayloadsReceived,
+    long statsPayloadsDropped) {}

@@ -3,17 +3,12 @@ package dev.tracehouse.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes the JSON bodies of the intake's responses. */
 final class JsonResponses {
   static final String JSON = "application/json";
-
-  /** What the real agent answers when it keeps everything (spec/agent-intake.md section 4). */
-  private static final byte[] KEEP_ALL_RATES =
-      "{\"rate_by_service\":{\"service:,env:\":1}}".getBytes(StandardCharsets.UTF_8);
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -23,8 +18,9 @@ final class JsonResponses {
     ctx.status(status).contentType(JSON).result(body);
   }
 
-  static void rates(Context ctx) {
-    json(ctx, 200, KEEP_ALL_RATES);
+  /** {@code {"rate_by_service": {...}}} (spec/agent-intake.md section 4). */
+  static void rates(Context ctx, Map<String, Double> rateByService) {
+    json(ctx, 200, write(Map.of("rate_by_service", rateByService)));
   }
 
   /** {@code {"error": message}}. */

@@ -2,6 +2,7 @@ package dev.tracehouse.intake;
 
 import dev.tracehouse.model.Span;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,11 +16,20 @@ public interface SpanDecoder {
   String contentType();
 
   /**
-   * Decodes a whole request body, from its position to its limit.
+   * Decodes a whole request body, from its position to its limit, into chunks: the spans of one
+   * trace that one client sent together. Formats without chunks (OTLP, Zipkin) group a payload's
+   * spans by trace id.
    *
-   * @return the spans in payload order; empty for a payload of empty traces
+   * @return the chunks in payload order, each non-empty; empty for a payload of empty traces
    * @throws MalformedPayloadException when the body is not a valid payload (the only exception this
    *     method throws for bad input)
    */
-  List<Span> decode(ByteBuffer body);
+  List<List<Span>> decodeChunks(ByteBuffer body);
+
+  /** The spans of {@link #decodeChunks}, in payload order. */
+  default List<Span> decode(ByteBuffer body) {
+    List<Span> spans = new ArrayList<>();
+    decodeChunks(body).forEach(spans::addAll);
+    return spans;
+  }
 }

@@ -1,6 +1,7 @@
 package dev.tracehouse.intake;
 
 import dev.tracehouse.model.Span;
+import dev.tracehouse.pipeline.TracePayload;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.ByteBuffer;
@@ -69,24 +70,47 @@ final class TracesHandler implements Handler {
     if (body == null) {
       return;
     }
-    List<Span> spans;
+    TracePayload payload;
     try {
-      spans = decoder.decode(ByteBuffer.wrap(body));
+      payload = payload(ctx, decoder.decodeChunks(ByteBuffer.wrap(body)));
     } catch (MalformedPayloadException e) {
       counters.malformed();
       JsonResponses.malformed(ctx, e);
       return;
     }
-    counters.received(spans.size());
-    if (spans.isEmpty() || handOver(spans)) {
+    int spans = payload.spanCount();
+    counters.received(spans);
+    if (spans == 0 || handOver(payload)) {
       succeed(ctx);
       return;
     }
-    counters.dropped(spans.size());
+    counters.dropped(spans);
     if (HeaderFlags.isTrue(ctx.header(SEND_REAL_HTTP_STATUS))) {
-      JsonResponses.error(ctx, 429, "intake overloaded: " + spans.size() + " spans dropped");
+      JsonResponses.error(ctx, 429, "intake overloaded: " + spans + " spans dropped");
     } else {
       succeed(ctx);
+    }
+  }
+
+  private static TracePayload payload(Context ctx, List<List<Span>> chunks) {
+    return new TracePayload(
+        TracePayload.Source.DATADOG,
+        chunks,
+        ctx.header("Datadog-Meta-Lang"),
+        HeaderFlags.isTrue(ctx.header("Datadog-Client-Computed-Top-Level")),
+        HeaderFlags.isTrue(ctx.header("Datadog-Client-Computed-Stats")),
+        count(ctx.header("Datadog-Client-Dropped-P0-Traces")));
+  }
+
+  /** A non-negative count header; absent or malformed counts as 0 (it is informational). */
+  private static long count(String header) {
+    if (header == null) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
@@ -111,15 +135,15 @@ final class TracesHandler implements Handler {
     if (reply == Reply.TEXT_OK) {
       ctx.status(200).contentType("text/plain").result("OK\n");
     } else {
-      JsonResponses.rates(ctx);
+      JsonResponses.rates(ctx, sink.rateByService());
     }
   }
 
-  private boolean handOver(List<Span> spans) {
+  private boolean handOver(TracePayload payload) {
     try {
-      return sink.accept(spans);
+      return sink.accept(payload);
     } catch (RuntimeException e) {
-      LOG.warn("span sink failed; dropping {} spans", spans.size(), e);
+      LOG.warn("span sink failed; dropping {} spans", payload.spanCount(), e);
       return false;
     }
   }

@@ -1,6 +1,7 @@
 package dev.tracehouse.intake;
 
 import dev.tracehouse.model.Span;
+import dev.tracehouse.pipeline.TracePayload;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,11 +15,12 @@ final class CollectingSink implements SpanSink {
   }
 
   final List<Span> spans = new CopyOnWriteArrayList<>();
+  final List<TracePayload> payloads = new CopyOnWriteArrayList<>();
   volatile Mode mode = Mode.ACCEPT;
   final AtomicInteger calls = new AtomicInteger();
 
   @Override
-  public boolean accept(List<Span> batch) {
+  public boolean accept(TracePayload payload) {
     calls.incrementAndGet();
     switch (mode) {
       case REFUSE:
@@ -26,7 +28,8 @@ final class CollectingSink implements SpanSink {
       case THROW:
         throw new IllegalStateException("sink exploded on purpose");
       default:
-        spans.addAll(batch);
+        payloads.add(payload);
+        spans.addAll(payload.spans());
         return true;
     }
   }

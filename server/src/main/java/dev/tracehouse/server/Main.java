@@ -15,14 +15,17 @@ public final class Main {
   public static void main(String[] args) {
     try {
       Settings settings = Settings.load(configFile(args), System.getenv());
-      TracehouseServer server = TracehouseServer.start(settings);
+      TracehouseServer server = TracehouseServer.start(settings, System.getenv());
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tracehouse-shutdown"));
       System.out.printf(
-          "tracehouse server ready: UI http://%s:%d  Datadog intake http://%s:%d%n",
+          "tracehouse server ready: UI http://%s:%d  intake %s: Datadog :%d, OTLP/HTTP :%d,"
+              + " Zipkin :%d%n",
           settings.string("web.host"),
           server.webPort(),
           settings.string("intake.host"),
-          server.intakePort());
+          server.intakePort(),
+          server.otlpPort(),
+          server.zipkinPort());
     } catch (IllegalArgumentException e) {
       System.err.println("tracehouse: " + e.getMessage());
       System.exit(2);

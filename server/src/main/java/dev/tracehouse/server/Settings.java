@@ -32,6 +32,8 @@ final class Settings {
     Map<String, String> d = new LinkedHashMap<>();
     d.put("intake.host", "127.0.0.1");
     d.put("intake.datadog.port", "8126");
+    d.put("intake.otlp.port", "4318");
+    d.put("intake.zipkin.port", "9411");
     d.put("intake.max-payload-bytes", "26214400");
     d.put("web.host", "127.0.0.1");
     d.put("web.port", "8080");

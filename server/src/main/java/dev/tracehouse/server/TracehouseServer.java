@@ -2,72 +2,121 @@ package dev.tracehouse.server;
 
 import dev.tracehouse.intake.IntakeConfig;
 import dev.tracehouse.intake.IntakeServer;
-import dev.tracehouse.intake.SpanSink;
+import dev.tracehouse.intake.otlp.OtlpIntakeConfig;
+import dev.tracehouse.intake.otlp.OtlpIntakeServer;
+import dev.tracehouse.intake.zipkin.ZipkinIntakeConfig;
+import dev.tracehouse.intake.zipkin.ZipkinIntakeServer;
+import dev.tracehouse.pipeline.TraceProcessor;
+import dev.tracehouse.pipeline.sampling.SamplingConfig;
 import dev.tracehouse.store.SpanStore;
 import dev.tracehouse.store.StoreConfig;
-import dev.tracehouse.store.StoreException;
 import dev.tracehouse.store.StoreProvider;
 import dev.tracehouse.web.WebConfig;
 import dev.tracehouse.web.WebServer;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The all-in-one server role: store, Datadog intake and web UI in one process. */
+/**
+ * The all-in-one server role: store, trace agent (Datadog, OTLP and Zipkin listeners feeding one
+ * pipeline) and web UI in one process.
+ */
 final class TracehouseServer implements AutoCloseable {
+  private final Deque<AutoCloseable> started;
   private final SpanStore store;
-  private final IntakeServer intake;
+  private final TraceProcessor processor;
+  private final StatsFlusher flusher;
+  private final IntakeServer datadog;
+  private final OtlpIntakeServer otlp;
+  private final ZipkinIntakeServer zipkin;
   private final WebServer web;
 
-  private TracehouseServer(SpanStore store, IntakeServer intake, WebServer web) {
-    this.store = store;
-    this.intake = intake;
-    this.web = web;
+  private TracehouseServer(
+      Settings settings, Map<String, String> env, Deque<AutoCloseable> started) {
+    this.started = started;
+    String type = settings.string("store.type");
+    store =
+        remember(
+            StoreProvider.named(type)
+                .create(
+                    new StoreConfig(
+                        type,
+                        Path.of(settings.string("data.dir")),
+                        settings.under("store." + type + "."))));
+    processor = new TraceProcessor(Clock.systemUTC(), SamplingConfig.from(env));
+    flusher = remember(new StatsFlusher(processor));
+    PipelineSink sink = new PipelineSink(processor, store.writer());
+    String host = settings.string("intake.host");
+    long maxBytes = settings.positive("intake.max-payload-bytes");
+    datadog =
+        remember(
+            IntakeServer.start(
+                new IntakeConfig(host, settings.port("intake.datadog.port"), maxBytes),
+                sink,
+                sink));
+    otlp =
+        remember(
+            OtlpIntakeServer.start(
+                new OtlpIntakeConfig(host, settings.port("intake.otlp.port"), maxBytes), sink));
+    zipkin =
+        remember(
+            ZipkinIntakeServer.start(
+                new ZipkinIntakeConfig(host, settings.port("intake.zipkin.port"), maxBytes), sink));
+    web =
+        remember(
+            WebServer.start(
+                new WebConfig(settings.string("web.host"), settings.port("web.port")),
+                store.reader(),
+                this::status));
   }
 
-  /** Opens the store and starts the listeners; on failure, whatever was started is closed. */
-  static TracehouseServer start(Settings settings) {
-    String type = settings.string("store.type");
-    StoreConfig storeConfig =
-        new StoreConfig(
-            type, Path.of(settings.string("data.dir")), settings.under("store." + type + "."));
-    IntakeConfig intakeConfig =
-        new IntakeConfig(
-            settings.string("intake.host"),
-            settings.port("intake.datadog.port"),
-            settings.positive("intake.max-payload-bytes"));
-    WebConfig webConfig = new WebConfig(settings.string("web.host"), settings.port("web.port"));
-
-    SpanStore store = StoreProvider.named(type).create(storeConfig);
-    IntakeServer intake = null;
+  /**
+   * Opens the store and starts the listeners; on failure, whatever was started is closed.
+   *
+   * @param env the environment; Datadog agent variables ({@code DD_APM_MAX_TPS}, {@code
+   *     DD_APM_ERROR_TPS}, {@code DD_APM_ENABLE_RARE_SAMPLER}, {@code DD_APM_MAX_EPS}, {@code
+   *     DD_APM_ANALYZED_SPANS}, {@code DD_ENV}) configure the samplers
+   */
+  static TracehouseServer start(Settings settings, Map<String, String> env) {
+    Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
-      intake = IntakeServer.start(intakeConfig, sinkFor(store));
-      WebServer web = WebServer.start(webConfig, store.reader());
-      return new TracehouseServer(store, intake, web);
+      return new TracehouseServer(settings, env, started);
     } catch (RuntimeException e) {
-      if (intake != null) {
-        intake.close();
-      }
-      store.close();
+      closeAll(started);
       throw e;
     }
   }
 
-  /** Hands decoded spans to the store; an overloaded store makes the intake drop the payload. */
-  static SpanSink sinkFor(SpanStore store) {
-    return spans -> {
-      try {
-        store.writer().write(spans);
-        return true;
-      } catch (StoreException e) {
-        if (e.isOverCapacity()) {
-          return false;
-        }
-        throw e;
-      }
-    };
+  private <T extends AutoCloseable> T remember(T resource) {
+    started.push(resource);
+    return resource;
+  }
+
+  /** What {@code GET /api/agent/status} shows: every listener's, the pipeline's and the store's. */
+  Map<String, Object> status() {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put(
+        "intake",
+        Map.of("datadog", datadog.stats(), "otlp", otlp.stats(), "zipkin", zipkin.stats()));
+    status.put("pipeline", processor.counters());
+    status.put("stats", flusher.status());
+    status.put("store", Map.of("health", store.check()));
+    return status;
   }
 
   int intakePort() {
-    return intake.datadogPort();
+    return datadog.datadogPort();
+  }
+
+  int otlpPort() {
+    return otlp.port();
+  }
+
+  int zipkinPort() {
+    return zipkin.port();
   }
 
   int webPort() {
@@ -78,10 +127,19 @@ final class TracehouseServer implements AutoCloseable {
     return store;
   }
 
+  /** Stops the listeners first, then flushes stats, then closes the store. */
   @Override
   public void close() {
-    intake.close();
-    web.close();
-    store.close();
+    closeAll(started);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> started) {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("tracehouse: error while stopping: " + e);
+      }
+    }
   }
 }

@@ -20,6 +20,9 @@ class TracehouseServerTest {
   private static final Path FIXTURE =
       Path.of(System.getProperty("shared.dir", "../../shared"))
           .resolve("fixtures/dd-java-agent/v04-traces.msgpack");
+  private static final Path OTLP_FIXTURE =
+      Path.of(System.getProperty("shared.dir", "../../shared"))
+          .resolve("fixtures/otel-java/v1-traces.pb");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path data;
@@ -28,8 +31,14 @@ class TracehouseServerTest {
   void start_wiresIntakeToStoreToWebApi() throws Exception {
     Settings settings =
         Settings.load(
-            null, Map.of("INTAKE_DATADOG_PORT", "0", "WEB_PORT", "0", "DATA_DIR", data.toString()));
-    try (TracehouseServer server = TracehouseServer.start(settings)) {
+            null,
+            Map.of(
+                "INTAKE_DATADOG_PORT", "0",
+                "INTAKE_OTLP_PORT", "0",
+                "INTAKE_ZIPKIN_PORT", "0",
+                "WEB_PORT", "0",
+                "DATA_DIR", data.toString()));
+    try (TracehouseServer server = TracehouseServer.start(settings, Map.of())) {
       HttpResponse<String> put =
           HTTP.send(
               HttpRequest.newBuilder(
@@ -46,6 +55,26 @@ class TracehouseServerTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> get(traceUrl), r -> r.statusCode() == 200 && r.body().contains("cafe.brew"));
+
+      HttpResponse<String> otlp =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + server.otlpPort() + "/v1/traces"))
+                  .header("Content-Type", "application/x-protobuf")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(OTLP_FIXTURE)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(otlp.statusCode()).isEqualTo(200);
+      String services = "http://127.0.0.1:" + server.webPort() + "/api/traces?limit=10";
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> get(services), r -> r.body().contains("Main.handleOrder"));
+
+      String status = get("http://127.0.0.1:" + server.webPort() + "/api/agent/status").body();
+      assertThat(status)
+          .contains("\"datadog\"")
+          .contains("\"otlp\"")
+          .contains("sampling.kept_chunks.auto");
     }
     assertThat(data.resolve("tracehouse.duckdb")).exists();
   }
@@ -54,7 +83,7 @@ class TracehouseServerTest {
   void start_failsNamingAnUnknownStoreType() {
     Settings settings =
         Settings.load(null, Map.of("STORE_TYPE", "cassandra", "DATA_DIR", data.toString()));
-    assertThatThrownBy(() -> TracehouseServer.start(settings))
+    assertThatThrownBy(() -> TracehouseServer.start(settings, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'cassandra'")
         .hasMessageContaining("duckdb");

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The JSON API. Ids travel as strings: unsigned 64-bit values do not fit a JavaScript number. */
@@ -23,15 +24,18 @@ final class ApiRoutes {
           HandlerType.DELETE);
 
   private final SpanReader reader;
+  private final Supplier<Map<String, ?>> agentStatus;
 
-  ApiRoutes(SpanReader reader) {
+  ApiRoutes(SpanReader reader, Supplier<Map<String, ?>> agentStatus) {
     this.reader = reader;
+    this.agentStatus = agentStatus;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/api/services", this::services);
     routes.get("/api/traces", this::traces);
     routes.get("/api/traces/{traceId}", this::trace);
+    routes.get("/api/agent/status", ctx -> Json.write(ctx, agentStatus.get()));
     for (HandlerType method : METHODS) {
       routes.addHttpHandler(method, "/api", ApiRoutes::unknown);
       routes.addHttpHandler(method, "/api/*", ApiRoutes::unknown);

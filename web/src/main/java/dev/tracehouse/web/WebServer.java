@@ -3,7 +3,9 @@ package dev.tracehouse.web;
 import dev.tracehouse.store.SpanReader;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** The JSON API ({@code /api/...}) and the UI's static files, served by one Javalin instance. */
 public final class WebServer implements AutoCloseable {
@@ -20,9 +22,22 @@ public final class WebServer implements AutoCloseable {
    * @throws IllegalStateException naming the address when it cannot be bound
    */
   public static WebServer start(WebConfig config, SpanReader reader) {
+    return start(config, reader, Map::of);
+  }
+
+  /**
+   * Starts listening at once, serving {@code GET /api/agent/status} from {@code agentStatus}
+   * (counters of the intake, the pipeline and the store; called on every request, so it must be
+   * cheap and thread-safe).
+   *
+   * @throws IllegalStateException naming the address when it cannot be bound
+   */
+  public static WebServer start(
+      WebConfig config, SpanReader reader, Supplier<Map<String, ?>> agentStatus) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(reader, "reader");
-    ApiRoutes api = new ApiRoutes(reader);
+    Objects.requireNonNull(agentStatus, "agentStatus");
+    ApiRoutes api = new ApiRoutes(reader, agentStatus);
     Javalin app =
         Javalin.create(
             cfg -> {

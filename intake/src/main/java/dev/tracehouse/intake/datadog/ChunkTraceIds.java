@@ -2,6 +2,7 @@ package dev.tracehouse.intake.datadog;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,13 @@ final class ChunkTraceIds {
 
   private ChunkTraceIds() {}
 
-  /** Builds the chunk's spans, in order, into {@code out}. */
-  static void resolve(List<Pending> chunk, List<Span> out) {
+  /** Adds the chunk's spans, in order and with their 128-bit trace ids, unless it is empty. */
+  static void addChunk(List<List<Span>> chunks, List<Pending> chunk) {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    List<Span> out = new ArrayList<>(chunk.size());
+    chunks.add(out);
     Map<Long, Long> highByLow = new HashMap<>();
     for (Pending span : chunk) {
       if (isValidTid(span.tid())) {

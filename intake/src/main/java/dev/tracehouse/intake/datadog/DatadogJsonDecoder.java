@@ -39,7 +39,7 @@ public final class DatadogJsonDecoder implements SpanDecoder {
   }
 
   @Override
-  public List<Span> decode(ByteBuffer body) {
+  public List<List<Span>> decodeChunks(ByteBuffer body) {
     Objects.requireNonNull(body, "body");
     if (!body.hasRemaining()) {
       throw new MalformedPayloadException("empty body: expected a JSON array of traces", 0);

@@ -30,7 +30,7 @@ public final class DatadogV04Decoder implements SpanDecoder {
   }
 
   @Override
-  public List<Span> decode(ByteBuffer body) {
+  public List<List<Span>> decodeChunks(ByteBuffer body) {
     Objects.requireNonNull(body, "body");
     if (!body.hasRemaining()) {
       throw new MalformedPayloadException("empty body: expected a msgpack array of traces", 0);
@@ -47,9 +47,9 @@ public final class DatadogV04Decoder implements SpanDecoder {
     }
   }
 
-  private static List<Span> readPayload(MsgpackCursor in) throws IOException {
+  private static List<List<Span>> readPayload(MsgpackCursor in) throws IOException {
     int chunks = in.arrayHeader();
-    List<Span> spans = new ArrayList<>();
+    List<List<Span>> spans = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
       in.atSpan(c, -1);
       int count = in.arrayHeader();
@@ -58,7 +58,7 @@ public final class DatadogV04Decoder implements SpanDecoder {
         in.atSpan(c, s);
         chunk.add(readSpan(in));
       }
-      ChunkTraceIds.resolve(chunk, spans);
+      ChunkTraceIds.addChunk(spans, chunk);
     }
     in.atSpan(-1, -1);
     if (!in.atEnd()) {

@@ -30,7 +30,7 @@ public final class DatadogV05Decoder implements SpanDecoder {
   }
 
   @Override
-  public List<Span> decode(ByteBuffer body) {
+  public List<List<Span>> decodeChunks(ByteBuffer body) {
     Objects.requireNonNull(body, "body");
     if (!body.hasRemaining()) {
       throw new MalformedPayloadException(
@@ -48,7 +48,7 @@ public final class DatadogV05Decoder implements SpanDecoder {
     }
   }
 
-  private static List<Span> readPayload(MsgpackCursor in) throws IOException {
+  private static List<List<Span>> readPayload(MsgpackCursor in) throws IOException {
     int parts = in.arrayHeader();
     if (parts != 2) {
       throw in.error("expected a 2-element array [strings, traces], got " + parts + " elements");
@@ -56,7 +56,7 @@ public final class DatadogV05Decoder implements SpanDecoder {
     String[] strings = readStrings(in);
     in.atSpan(-1, -1);
     int chunks = in.arrayHeader();
-    List<Span> spans = new ArrayList<>();
+    List<List<Span>> spans = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
       in.atSpan(c, -1);
       int count = in.arrayHeader();
@@ -65,7 +65,7 @@ public final class DatadogV05Decoder implements SpanDecoder {
         in.atSpan(c, s);
         chunk.add(readSpan(in, strings));
       }
-      ChunkTraceIds.resolve(chunk, spans);
+      ChunkTraceIds.addChunk(spans, chunk);
     }
     in.atSpan(-1, -1);
     if (!in.atEnd()) {

@@ -30,9 +30,9 @@ final class JsonTraceReader {
     this.trees = trees;
   }
 
-  List<Span> read() throws IOException {
+  List<List<Span>> read() throws IOException {
     expect(parser.nextToken(), JsonToken.START_ARRAY, "an array of traces");
-    List<Span> spans = new ArrayList<>();
+    List<List<Span>> spans = new ArrayList<>();
     for (chunk = 0; next() != JsonToken.END_ARRAY; chunk++) {
       span = -1;
       expect(parser.currentToken(), JsonToken.START_ARRAY, "an array of spans");
@@ -40,7 +40,7 @@ final class JsonTraceReader {
       for (span = 0; next() != JsonToken.END_ARRAY; span++) {
         pending.add(readSpan());
       }
-      ChunkTraceIds.resolve(pending, spans);
+      ChunkTraceIds.addChunk(spans, pending);
     }
     chunk = -1;
     span = -1;

@@ -5,7 +5,9 @@ import dev.tracehouse.intake.MalformedPayloadException;
 import dev.tracehouse.intake.SpanSink;
 import dev.tracehouse.intake.internal.ListenerCounters;
 import dev.tracehouse.intake.internal.RequestBody;
+import dev.tracehouse.intake.internal.TraceChunks;
 import dev.tracehouse.model.Span;
+import dev.tracehouse.pipeline.TracePayload;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -118,7 +120,7 @@ final class OtlpHandlers {
 
   private boolean handOver(List<Span> spans) {
     try {
-      return sink.accept(spans);
+      return sink.accept(TracePayload.of(TracePayload.Source.OTLP, TraceChunks.byTraceId(spans)));
     } catch (RuntimeException e) {
       LOG.warn("span sink failed; dropping {} spans", spans.size(), e);
       return false;

@@ -2,6 +2,7 @@ package dev.tracehouse.intake.otlp;
 
 import dev.tracehouse.intake.SpanDecoder;
 import dev.tracehouse.intake.internal.JsonCursor;
+import dev.tracehouse.intake.internal.TraceChunks;
 import dev.tracehouse.model.Span;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -18,6 +19,11 @@ public final class OtlpJsonDecoder implements SpanDecoder {
   @Override
   public String contentType() {
     return CONTENT_TYPE;
+  }
+
+  @Override
+  public List<List<Span>> decodeChunks(ByteBuffer body) {
+    return TraceChunks.byTraceId(decode(body));
   }
 
   @Override

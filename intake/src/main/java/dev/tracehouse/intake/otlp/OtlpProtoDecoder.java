@@ -3,6 +3,7 @@ package dev.tracehouse.intake.otlp;
 import com.google.protobuf.CodedInputStream;
 import dev.tracehouse.intake.MalformedPayloadException;
 import dev.tracehouse.intake.SpanDecoder;
+import dev.tracehouse.intake.internal.TraceChunks;
 import dev.tracehouse.model.Span;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
@@ -20,6 +21,11 @@ public final class OtlpProtoDecoder implements SpanDecoder {
   @Override
   public String contentType() {
     return CONTENT_TYPE;
+  }
+
+  @Override
+  public List<List<Span>> decodeChunks(ByteBuffer body) {
+    return TraceChunks.byTraceId(decode(body));
   }
 
   @Override

@@ -7,7 +7,9 @@ import dev.tracehouse.intake.SpanSink;
 import dev.tracehouse.intake.internal.ListenerCounters;
 import dev.tracehouse.intake.internal.Listeners;
 import dev.tracehouse.intake.internal.RequestBody;
+import dev.tracehouse.intake.internal.TraceChunks;
 import dev.tracehouse.model.Span;
+import dev.tracehouse.pipeline.TracePayload;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.ByteBuffer;
@@ -100,7 +102,7 @@ final class ZipkinSpansHandler implements Handler {
 
   private boolean handOver(List<Span> spans) {
     try {
-      return sink.accept(spans);
+      return sink.accept(TracePayload.of(TracePayload.Source.ZIPKIN, TraceChunks.byTraceId(spans)));
     } catch (RuntimeException e) {
       LOG.warn("span sink failed; dropping {} spans", spans.size(), e);
       return false;

@@ -2,6 +2,7 @@ package dev.tracehouse.intake.zipkin;
 
 import dev.tracehouse.intake.SpanDecoder;
 import dev.tracehouse.intake.internal.JsonCursor;
+import dev.tracehouse.intake.internal.TraceChunks;
 import dev.tracehouse.model.Span;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ public final class ZipkinV2JsonDecoder implements SpanDecoder {
   @Override
   public String contentType() {
     return CONTENT_TYPE;
+  }
+
+  @Override
+  public List<List<Span>> decodeChunks(ByteBuffer body) {
+    return TraceChunks.byTraceId(decode(body));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tracehouse.intake.internal;
 
 import dev.tracehouse.intake.SpanSink;
 import dev.tracehouse.model.Span;
+import dev.tracehouse.pipeline.TracePayload;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,13 +10,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingSink implements SpanSink {
   public final List<Span> spans = new CopyOnWriteArrayList<>();
   public volatile boolean refuse;
+  public final List<TracePayload> payloads = new CopyOnWriteArrayList<>();
 
   @Override
-  public boolean accept(List<Span> batch) {
+  public boolean accept(TracePayload payload) {
     if (refuse) {
       return false;
     }
-    spans.addAll(batch);
+    payloads.add(payload);
+    spans.addAll(payload.spans());
     return true;
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param home the repository root, where the built jars are
  * @param dataDir the server's data directory, also holding the cafe's SQLite file and the logs
  * @param intakePort the Datadog intake port ({@code DEMO_INTAKE_PORT}, 8126)
+ * @param otlpPort the OTLP/HTTP intake port ({@code DEMO_OTLP_PORT}, 4318)
+ * @param zipkinPort the Zipkin intake port ({@code DEMO_ZIPKIN_PORT}, 9411)
  * @param webPort the UI port ({@code DEMO_WEB_PORT}, 8080)
  * @param cafePort the cafe's port ({@code DEMO_CAFE_PORT}, 5000)
  * @param tasterPort the taster's port ({@code DEMO_TASTER_PORT}, 5001)
@@ -20,6 +22,8 @@ record DemoConfig(
     Path home,
     Path dataDir,
     int intakePort,
+    int otlpPort,
+    int zipkinPort,
     int webPort,
     int cafePort,
     int tasterPort,
@@ -32,6 +36,8 @@ record DemoConfig(
         home,
         data == null || data.isBlank() ? home.resolve("data") : Path.of(data).toAbsolutePath(),
         port(env, "DEMO_INTAKE_PORT", 8126),
+        port(env, "DEMO_OTLP_PORT", 4318),
+        port(env, "DEMO_ZIPKIN_PORT", 9411),
         port(env, "DEMO_WEB_PORT", 8080),
         port(env, "DEMO_CAFE_PORT", 5000),
         port(env, "DEMO_TASTER_PORT", 5001),

@@ -54,7 +54,10 @@ public final class Launcher {
     int cafePort = config.cafePort();
     int tasterPort = config.tasterPort();
     Path logs = data.resolve("logs");
-    for (int port : new int[] {intakePort, webPort, cafePort, tasterPort}) {
+    int[] ports = {
+      intakePort, config.otlpPort(), config.zipkinPort(), webPort, cafePort, tasterPort
+    };
+    for (int port : ports) {
       if (!DemoRedis.isFree(port)) {
         throw new IllegalStateException(
             "port " + port + " is already in use; stop whatever uses it (an earlier demo?)");
@@ -70,6 +73,8 @@ public final class Launcher {
             Map.of(
                 "DATA_DIR", data.toString(),
                 "INTAKE_DATADOG_PORT", String.valueOf(intakePort),
+                "INTAKE_OTLP_PORT", String.valueOf(config.otlpPort()),
+                "INTAKE_ZIPKIN_PORT", String.valueOf(config.zipkinPort()),
                 "WEB_PORT", String.valueOf(webPort)),
             logs);
     Readiness.awaitHttp(server, "http://127.0.0.1:" + webPort + "/api/services", START_TIMEOUT);
@@ -158,9 +163,16 @@ public final class Launcher {
             + "    cafe           http://127.0.0.1:%d/pair/beer?name=ipa%n"
             + "    taster         http://127.0.0.1:%d/taste?beer=ipa&donut=jelly%n"
             + "    Datadog intake http://127.0.0.1:%d/info%n"
+            + "    OTLP/HTTP      http://127.0.0.1:%d/v1/traces  Zipkin http://127.0.0.1:%d/api/v2/spans%n"
             + "    logs           %s%n"
             + "  Press Ctrl-C to stop everything.%n%n",
-        config.webPort(), config.cafePort(), config.tasterPort(), config.intakePort(), logs);
+        config.webPort(),
+        config.cafePort(),
+        config.tasterPort(),
+        config.intakePort(),
+        config.otlpPort(),
+        config.zipkinPort(),
+        logs);
   }
 
   /** Exits the launcher when a service dies, after telling which. */
