@@ -24,6 +24,8 @@ public record Capabilities(Set<Capability> supported) {
   /** Optional store features. */
   public enum Capability {
     /** Data survives a restart of the process. */
-    DURABLE
+    DURABLE,
+    /** {@link SpanStore#stats()} keeps stats buckets and service-map edges. */
+    STATS
   }
 }

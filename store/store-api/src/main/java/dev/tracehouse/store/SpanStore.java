@@ -1,5 +1,7 @@
 package dev.tracehouse.store;
 
+import java.util.Optional;
+
 /**
  * A place to keep spans: a writer, a reader, and what the store can do. Implementations are created
  * by a {@link StoreProvider} and must be safe for one writer thread and many concurrent readers.
@@ -9,6 +11,15 @@ public interface SpanStore extends AutoCloseable {
   SpanWriter writer();
 
   SpanReader reader();
+
+  /**
+   * The stats part of this store (stats buckets and service-map edges), which shares its lifecycle:
+   * closing this store closes it. Present exactly when {@link #capabilities()} has {@link
+   * Capabilities.Capability#STATS}; empty by default.
+   */
+  default Optional<StatsStore> stats() {
+    return Optional.empty();
+  }
 
   /** What this store supports beyond the basics; {@link Capabilities#NONE} by default. */
   default Capabilities capabilities() {

@@ -2,9 +2,12 @@ package dev.tracehouse.store.memory;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import dev.tracehouse.store.Capabilities;
+import dev.tracehouse.store.Capabilities.Capability;
 import dev.tracehouse.store.SpanReader;
 import dev.tracehouse.store.SpanStore;
 import dev.tracehouse.store.SpanWriter;
+import dev.tracehouse.store.StatsStore;
 import dev.tracehouse.store.StoreException;
 import dev.tracehouse.store.TraceQuery;
 import dev.tracehouse.store.TraceSummary;
@@ -23,40 +26,57 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * A thread-safe store that keeps spans in memory, for tests and short-lived demos. Writes are
- * visible at once; it holds at most a fixed number of spans and refuses more with an over-capacity
- * {@link StoreException}. Nothing survives {@link #close()}.
+ * A thread-safe store that keeps spans and stats in memory, for tests and short-lived demos. Writes
+ * are visible at once; it holds at most a fixed number of spans and of stats rows, and refuses more
+ * with an over-capacity {@link StoreException}. Nothing survives {@link #close()}.
  */
 public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReader {
 
   /** The span limit of {@link #InMemorySpanStore()}. */
   public static final int DEFAULT_MAX_SPANS = 1_000_000;
 
+  /** The stats row limit (stats groups plus service-map edges) of the one-argument constructor. */
+  public static final int DEFAULT_MAX_STATS_ROWS = 1_000_000;
+
   private static final Comparator<TraceSummary> NEWEST_FIRST =
       Comparator.comparingLong(TraceSummary::start).thenComparing(TraceSummary::traceId).reversed();
 
   private final int maxSpans;
+  private final InMemoryStatsStore stats;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<TraceId, List<Span>> traces = new HashMap<>();
   private final Map<Long, Set<TraceId>> idsByLow = new HashMap<>();
   private int spanCount;
   private boolean closed;
 
-  /** A store holding at most {@link #DEFAULT_MAX_SPANS} spans. */
+  /**
+   * A store holding at most {@link #DEFAULT_MAX_SPANS} spans and {@link #DEFAULT_MAX_STATS_ROWS}.
+   */
   public InMemorySpanStore() {
     this(DEFAULT_MAX_SPANS);
   }
 
   /**
-   * A store holding at most {@code maxSpans} spans.
+   * A store holding at most {@code maxSpans} spans and {@link #DEFAULT_MAX_STATS_ROWS} stats rows.
    *
    * @throws IllegalArgumentException when {@code maxSpans} is not positive
    */
   public InMemorySpanStore(int maxSpans) {
+    this(maxSpans, DEFAULT_MAX_STATS_ROWS);
+  }
+
+  /**
+   * A store holding at most {@code maxSpans} spans and {@code maxStatsRows} stats rows (stats
+   * groups plus service-map edges).
+   *
+   * @throws IllegalArgumentException naming the limit that is not positive
+   */
+  public InMemorySpanStore(int maxSpans, int maxStatsRows) {
     if (maxSpans < 1) {
       throw new IllegalArgumentException("maxSpans must be positive, got " + maxSpans);
     }
     this.maxSpans = maxSpans;
+    this.stats = new InMemoryStatsStore(maxStatsRows);
   }
 
   @Override
@@ -67,6 +87,16 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
   @Override
   public SpanReader reader() {
     return this;
+  }
+
+  @Override
+  public Optional<StatsStore> stats() {
+    return Optional.of(stats);
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return Capabilities.of(Capability.STATS);
   }
 
   @Override
@@ -151,9 +181,10 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
         });
   }
 
-  /** Drops every span; later calls throw {@link StoreException}. */
+  /** Drops every span and stats row; later calls throw {@link StoreException}. */
   @Override
   public void close() {
+    stats.close();
     lock.writeLock().lock();
     try {
       closed = true;

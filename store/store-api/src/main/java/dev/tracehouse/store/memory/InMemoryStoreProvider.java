@@ -5,12 +5,14 @@ import dev.tracehouse.store.StoreConfig;
 import dev.tracehouse.store.StoreProvider;
 
 /**
- * Creates {@link InMemorySpanStore}s ({@code store.type=memory}). Option {@code max-spans}
- * (property {@code store.memory.max-spans}) bounds the number of spans kept.
+ * Creates {@link InMemorySpanStore}s ({@code store.type=memory}). Options {@code max-spans} and
+ * {@code max-stats-rows} (properties {@code store.memory.max-spans}, {@code
+ * store.memory.max-stats-rows}) bound what is kept.
  */
 public final class InMemoryStoreProvider implements StoreProvider {
 
   static final String MAX_SPANS = "max-spans";
+  static final String MAX_STATS_ROWS = "max-stats-rows";
 
   @Override
   public String name() {
@@ -19,17 +21,23 @@ public final class InMemoryStoreProvider implements StoreProvider {
 
   @Override
   public SpanStore create(StoreConfig config) {
-    String raw = config.option(MAX_SPANS, Integer.toString(InMemorySpanStore.DEFAULT_MAX_SPANS));
-    int maxSpans;
+    return new InMemorySpanStore(
+        positive(config, MAX_SPANS, InMemorySpanStore.DEFAULT_MAX_SPANS),
+        positive(config, MAX_STATS_ROWS, InMemorySpanStore.DEFAULT_MAX_STATS_ROWS));
+  }
+
+  private static int positive(StoreConfig config, String key, int defaultValue) {
+    String raw = config.option(key, Integer.toString(defaultValue));
+    int value;
     try {
-      maxSpans = Integer.parseInt(raw.trim());
+      value = Integer.parseInt(raw.trim());
     } catch (NumberFormatException e) {
-      maxSpans = 0;
+      value = 0;
     }
-    if (maxSpans < 1) {
+    if (value < 1) {
       throw new IllegalArgumentException(
-          "store.memory." + MAX_SPANS + ": expected a positive integer, got '" + raw + "'");
+          "store.memory." + key + ": expected a positive integer, got '" + raw + "'");
     }
-    return new InMemorySpanStore(maxSpans);
+    return value;
   }
 }

@@ -39,4 +39,17 @@ class InMemoryStoreProviderTest {
     assertThatThrownBy(() -> provider.create(config(Map.of("max-spans", "-1"))))
         .hasMessageContaining("'-1'");
   }
+
+  @Test
+  void create_readsMaxStatsRows() {
+    InMemoryStoreProvider provider = new InMemoryStoreProvider();
+
+    try (var store = provider.create(config(Map.of("max-stats-rows", "5")))) {
+      assertThat(store.stats()).isPresent();
+    }
+    assertThatThrownBy(() -> provider.create(config(Map.of("max-stats-rows", "none"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("store.memory.max-stats-rows")
+        .hasMessageContaining("'none'");
+  }
 }

@@ -3,7 +3,6 @@ package dev.tracehouse.store.duckdb;
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
 import dev.tracehouse.store.SpanReader;
-import dev.tracehouse.store.StoreException;
 import dev.tracehouse.store.TraceQuery;
 import dev.tracehouse.store.TraceSummary;
 import java.sql.Array;
@@ -15,24 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
 
 /**
  * Reads spans with SQL, on a fresh connection per call; every user value is a parameter. Each read
  * holds the read side of the store's commit lock (see {@link DuckDbSpanStore}).
  */
 final class DuckDbSpanReader implements SpanReader {
-
-  /** Opens a connection for one read; throws {@link StoreException} when the store is closed. */
-  @FunctionalInterface
-  interface Connections {
-    Connection open() throws SQLException;
-  }
-
-  @FunctionalInterface
-  private interface Query<T> {
-    T run(Connection c) throws SQLException;
-  }
 
   private static final String TRACE_BY_LOW =
       "SELECT " + SpanTable.COLUMNS + " FROM spans WHERE trace_low = ?";
@@ -68,12 +55,11 @@ final class DuckDbSpanReader implements SpanReader {
 
   private static final String SERVICES = "SELECT DISTINCT service FROM spans ORDER BY service";
 
-  private final Connections connections;
-  private final Lock commits;
+  private final LockedConnections connections;
 
-  DuckDbSpanReader(Connections connections, Lock commits) {
+  /** Reads on connections that hold the read side of the commit lock. */
+  DuckDbSpanReader(LockedConnections connections) {
     this.connections = connections;
-    this.commits = commits;
   }
 
   @Override
@@ -81,7 +67,7 @@ final class DuckDbSpanReader implements SpanReader {
     Objects.requireNonNull(traceId, "traceId");
     boolean lowOnly = traceId.high() == 0;
     List<Span> spans =
-        query(
+        connections.run(
             "reading trace " + traceId,
             c -> {
               try (PreparedStatement st =
@@ -106,7 +92,7 @@ final class DuckDbSpanReader implements SpanReader {
   @Override
   public List<TraceSummary> findTraces(TraceQuery query) {
     Objects.requireNonNull(query, "query");
-    return query("finding traces", c -> findTraces(c, query));
+    return connections.run("finding traces", c -> findTraces(c, query));
   }
 
   private static List<TraceSummary> findTraces(Connection c, TraceQuery query) throws SQLException {
@@ -135,7 +121,7 @@ final class DuckDbSpanReader implements SpanReader {
   @Override
   public List<String> services() {
     List<String> services =
-        query(
+        connections.run(
             "listing services",
             c -> {
               try (PreparedStatement st = c.prepareStatement(SERVICES);
@@ -149,17 +135,6 @@ final class DuckDbSpanReader implements SpanReader {
             });
     services.sort(null);
     return services;
-  }
-
-  private <T> T query(String what, Query<T> query) {
-    commits.lock();
-    try (Connection c = connections.open()) {
-      return query.run(c);
-    } catch (SQLException e) {
-      throw new StoreException("DuckDB failed " + what + ": " + e.getMessage(), e);
-    } finally {
-      commits.unlock();
-    }
   }
 
   private static TraceSummary summary(ResultSet rs) throws SQLException {

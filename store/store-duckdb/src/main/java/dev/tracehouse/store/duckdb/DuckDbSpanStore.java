@@ -6,6 +6,7 @@ import dev.tracehouse.store.Health;
 import dev.tracehouse.store.SpanReader;
 import dev.tracehouse.store.SpanStore;
 import dev.tracehouse.store.SpanWriter;
+import dev.tracehouse.store.StatsStore;
 import dev.tracehouse.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -21,13 +23,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The embedded default store: one DuckDB file, written by one background thread through the
- * Appender and read on per-call duplicate connections. Only one process may open the file.
+ * The embedded default store: one DuckDB file, spans written by one background thread through the
+ * Appender, stats written synchronously by {@link DuckDbStatsWriter}, everything read on per-call
+ * duplicate connections. Only one process may open the file.
  *
  * <p>Reads run concurrently with each other and with appends, but not with a commit: commits take
  * the write side of a fair read-write lock and reads its read side. Together with {@link
- * SpanTable#primeIfEmpty} this guards against a DuckDB 1.4.4 race that hands garbage strings to
- * reads (RATIONALE.md).
+ * Schema#primeIfEmpty} this guards against a DuckDB 1.4.4 race that hands garbage strings to reads
+ * (RATIONALE.md).
  */
 public final class DuckDbSpanStore implements SpanStore {
 
@@ -35,6 +38,7 @@ public final class DuckDbSpanStore implements SpanStore {
   private final DuckDBConnection root;
   private final DuckDbWriter writer;
   private final DuckDbSpanReader reader;
+  private final DuckDbStatsStore stats;
   private final ReadWriteLock commits = new ReentrantReadWriteLock(true);
   private boolean closed;
 
@@ -43,7 +47,12 @@ public final class DuckDbSpanStore implements SpanStore {
     this.options = options;
     this.root = root;
     this.writer = new DuckDbWriter(root.duplicate(), options, commits.writeLock(), threads);
-    this.reader = new DuckDbSpanReader(this::duplicate, commits.readLock());
+    LockedConnections reads = new LockedConnections(this::duplicate, commits.readLock());
+    this.reader = new DuckDbSpanReader(reads);
+    this.stats =
+        new DuckDbStatsStore(
+            new DuckDbStatsWriter(new LockedConnections(this::duplicate, commits.writeLock())),
+            new DuckDbStatsReader(reads));
   }
 
   /** Opens (creating if needed) the store file of {@code options}. */
@@ -72,8 +81,7 @@ public final class DuckDbSpanStore implements SpanStore {
     }
     try {
       try (Statement st = root.createStatement()) {
-        st.execute(SpanTable.CREATE);
-        SpanTable.primeIfEmpty(st);
+        Schema.create(st);
       }
       return new DuckDbSpanStore(options, root, threads);
     } catch (SQLException | RuntimeException e) {
@@ -106,8 +114,13 @@ public final class DuckDbSpanStore implements SpanStore {
   }
 
   @Override
+  public Optional<StatsStore> stats() {
+    return Optional.of(stats);
+  }
+
+  @Override
   public Capabilities capabilities() {
-    return Capabilities.of(Capability.DURABLE);
+    return Capabilities.of(Capability.DURABLE, Capability.STATS);
   }
 
   @Override

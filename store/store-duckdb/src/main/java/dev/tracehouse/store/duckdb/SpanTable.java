@@ -4,7 +4,6 @@ import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.duckdb.DuckDBAppender;
 
 /**
@@ -39,22 +38,10 @@ final class SpanTable {
       "trace_high, trace_low, span_id, parent_id, service, name, resource, type, start_ns,"
           + " duration_ns, error, meta, metrics";
 
-  private SpanTable() {}
+  /** A row of zeros and empty strings, for {@link Schema#primeIfEmpty}. */
+  static final String ZERO_ROW = "(0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}')";
 
-  /**
-   * Makes an empty table one that has held a row, by inserting a row and deleting it: DuckDB 1.4.4
-   * can hand garbage strings to reads that race the first Appender commit into a table that never
-   * held a row (RATIONALE.md). Call before anyone else uses the table.
-   */
-  static void primeIfEmpty(Statement st) throws SQLException {
-    try (ResultSet rs = st.executeQuery("SELECT 1 FROM spans LIMIT 1")) {
-      if (rs.next()) {
-        return;
-      }
-    }
-    st.execute("INSERT INTO spans VALUES (0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}')");
-    st.execute("DELETE FROM spans");
-  }
+  private SpanTable() {}
 
   static void append(DuckDBAppender appender, Span span) throws SQLException {
     appender.beginRow();

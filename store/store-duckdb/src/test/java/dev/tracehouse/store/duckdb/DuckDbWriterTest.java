@@ -121,7 +121,7 @@ class DuckDbWriterTest {
   }
 
   /**
-   * Regression: without {@link SpanTable#primeIfEmpty} and the commit lock, DuckDB 1.4.4 returned
+   * Regression: without {@link Schema#primeIfEmpty} and the commit lock, DuckDB 1.4.4 returned
    * garbage service names (such as "f") to reads racing the first commit into a new table in about
    * a third of these rounds.
    */

@@ -1,0 +1,118 @@
+package dev.tracehouse.store.duckdb;
+
+import dev.tracehouse.model.ServiceMapBucket;
+import dev.tracehouse.model.StatsBucket;
+import dev.tracehouse.store.ServiceMapQuery;
+import dev.tracehouse.store.StatsQuery;
+import dev.tracehouse.store.StatsReader;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads stats and service-map buckets with SQL; every user value is a parameter. Rows come sorted
+ * by bucket start and duration and are cut into buckets here. Each read holds the read side of the
+ * store's commit lock.
+ */
+final class DuckDbStatsReader implements StatsReader {
+
+  private static final String BUCKETS =
+      "SELECT "
+          + StatsTable.COLUMNS
+          + " FROM stats_groups WHERE bucket_start >= ? AND bucket_start < ?"
+          + " AND (? OR env = ?) AND (? OR service = ?) AND (? OR resource = ?)"
+          + " ORDER BY bucket_start, bucket_duration";
+
+  private static final String SERVICE_MAP =
+      "SELECT "
+          + EdgeTable.COLUMNS
+          + " FROM service_edges WHERE bucket_start >= ? AND bucket_start < ?"
+          + " AND (? OR env = ?) AND (? OR caller = ? OR callee = ?)"
+          + " ORDER BY bucket_start, bucket_duration";
+
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface BucketFactory<T, B> {
+    B create(long start, long duration, List<T> entries);
+  }
+
+  private final LockedConnections connections;
+
+  DuckDbStatsReader(LockedConnections connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public List<StatsBucket> buckets(StatsQuery query) {
+    Objects.requireNonNull(query, "query");
+    return connections.run(
+        "reading stats",
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(BUCKETS)) {
+            int i = 0;
+            st.setLong(++i, query.fromNs());
+            st.setLong(++i, query.toNs());
+            st.setBoolean(++i, query.env().isEmpty());
+            st.setString(++i, query.env().orElse(""));
+            st.setBoolean(++i, query.service().isEmpty());
+            st.setString(++i, query.service().orElse(""));
+            st.setBoolean(++i, query.resource().isEmpty());
+            st.setString(++i, query.resource().orElse(""));
+            return buckets(st, StatsTable::read, StatsBucket::new);
+          }
+        });
+  }
+
+  @Override
+  public List<ServiceMapBucket> serviceMap(ServiceMapQuery query) {
+    Objects.requireNonNull(query, "query");
+    return connections.run(
+        "reading service-map edges",
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(SERVICE_MAP)) {
+            int i = 0;
+            st.setLong(++i, query.fromNs());
+            st.setLong(++i, query.toNs());
+            st.setBoolean(++i, query.env().isEmpty());
+            st.setString(++i, query.env().orElse(""));
+            st.setBoolean(++i, query.service().isEmpty());
+            st.setString(++i, query.service().orElse(""));
+            st.setString(++i, query.service().orElse(""));
+            return buckets(st, EdgeTable::read, ServiceMapBucket::new);
+          }
+        });
+  }
+
+  /** Cuts rows sorted by (bucket_start, bucket_duration), columns 1 and 2, into buckets. */
+  private static <T, B> List<B> buckets(
+      PreparedStatement st, RowReader<T> rows, BucketFactory<T, B> factory) throws SQLException {
+    List<B> buckets = new ArrayList<>();
+    List<T> entries = new ArrayList<>();
+    long start = 0;
+    long duration = 0;
+    try (ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        long rowStart = rs.getLong(1);
+        long rowDuration = rs.getLong(2);
+        if (!entries.isEmpty() && (rowStart != start || rowDuration != duration)) {
+          buckets.add(factory.create(start, duration, entries));
+          entries.clear();
+        }
+        start = rowStart;
+        duration = rowDuration;
+        entries.add(rows.read(rs));
+      }
+    }
+    if (!entries.isEmpty()) {
+      buckets.add(factory.create(start, duration, entries));
+    }
+    return buckets;
+  }
+}
