@@ -1,15 +1,10 @@
 package dev.tracehouse.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The whole demo, started the way a user starts it: the launcher jar, as a process, with every port
@@ -29,9 +24,8 @@ final class DemoStack implements AutoCloseable {
   final int otlpPort;
   final int zipkinPort;
   private final Process launcher;
-  private final Path launcherLog;
 
-  private DemoStack(Path home, Path dataDir, int[] ports, Process launcher, Path launcherLog) {
+  private DemoStack(Path home, Path dataDir, int[] ports, Process launcher) {
     this.home = home;
     this.dataDir = dataDir;
     this.intakePort = ports[0];
@@ -42,19 +36,16 @@ final class DemoStack implements AutoCloseable {
     this.otlpPort = ports[5];
     this.zipkinPort = ports[6];
     this.launcher = launcher;
-    this.launcherLog = launcherLog;
   }
 
   static DemoStack start() throws IOException {
-    Path home = Path.of(System.getProperty("tracehouse.home", "..")).toAbsolutePath().normalize();
-    Path work = Files.createDirectories(home.resolve("e2e/target/e2e-runs"));
-    Path dataDir = Files.createTempDirectory(work, "demo");
-    int[] ports = freePorts(7);
+    Path home = Processes.home();
+    Path dataDir = Processes.newRunDir("demo");
+    int[] ports = Processes.freePorts(7);
     Path log = dataDir.resolve("launcher.log");
-    Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
     ProcessBuilder pb =
         new ProcessBuilder(
-                java.toString(),
+                Processes.java(),
                 "-Dtracehouse.home=" + home,
                 "-jar",
                 home.resolve("demo/launcher/target/launcher.jar").toString())
@@ -72,8 +63,9 @@ final class DemoStack implements AutoCloseable {
                 "DEMO_OTLP_PORT", String.valueOf(ports[5]),
                 "DEMO_ZIPKIN_PORT", String.valueOf(ports[6]),
                 "DEMO_TRAFFIC", "false"));
-    DemoStack stack = new DemoStack(home, dataDir, ports, pb.start(), log);
-    stack.awaitReady();
+    DemoStack stack = new DemoStack(home, dataDir, ports, pb.start());
+    Processes.awaitLogLine(
+        stack.launcher, log, "tracehouse demo is running", START_TIMEOUT, stack::logs);
     return stack;
   }
 
@@ -94,85 +86,19 @@ final class DemoStack implements AutoCloseable {
     return launcher.descendants().toList();
   }
 
-  private void awaitReady() throws IOException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!launcher.isAlive()) {
-        throw new IllegalStateException("the demo launcher exited:\n" + logs());
-      }
-      if (Files.readString(launcherLog).contains("tracehouse demo is running")) {
-        return;
-      }
-      sleep(250);
-    }
-    close();
-    throw new IllegalStateException(
-        "the demo did not start within " + START_TIMEOUT + ":\n" + logs());
-  }
-
   /** The launcher's output and every child's log, for failure messages. */
   String logs() {
-    StringBuilder out = new StringBuilder();
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
-        String text = Files.readString(f);
-        out.append("==== ")
-            .append(f.getFileName())
-            .append('\n')
-            .append(text, Math.max(0, text.length() - 4000), text.length())
-            .append('\n');
-      }
-    } catch (IOException e) {
-      out.append("(could not read logs: ").append(e).append(")");
-    }
-    return out.toString();
+    return Processes.logsUnder(dataDir);
   }
 
   /** Stops the demo as Ctrl-C would (SIGTERM to the launcher) and waits for it. */
   @Override
   public void close() {
-    launcher.destroy();
-    try {
-      if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
-        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-        launcher.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(launcher, Duration.ofSeconds(60));
   }
 
   /** Deletes the run's data directory (after a successful run only, so failures can be read). */
   void deleteData() throws IOException {
-    try (Stream<Path> paths = Files.walk(dataDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  static int[] freePorts(int n) throws IOException {
-    ServerSocket[] sockets = new ServerSocket[n];
-    int[] ports = new int[n];
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets[i] = new ServerSocket(0);
-        ports[i] = sockets[i].getLocalPort();
-      }
-    } finally {
-      for (ServerSocket s : sockets) {
-        if (s != null) {
-          s.close();
-        }
-      }
-    }
-    return ports;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Processes.deleteTree(dataDir);
   }
 }
