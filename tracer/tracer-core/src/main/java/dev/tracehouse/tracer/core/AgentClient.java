@@ -35,14 +35,14 @@ final class AgentClient {
   /**
    * Sends the encoded chunks and returns the HTTP status; the response body is read and dropped.
    */
-  int send(byte[] body, int traceCount) throws IOException {
+  int send(MsgPackOutput body, int traceCount) throws IOException {
     HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
     try {
       connection.setConnectTimeout(TIMEOUT_MILLIS);
       connection.setReadTimeout(TIMEOUT_MILLIS);
       connection.setRequestMethod("PUT");
       connection.setDoOutput(true);
-      connection.setFixedLengthStreamingMode(body.length);
+      connection.setFixedLengthStreamingMode(body.size());
       connection.setRequestProperty("Content-Type", "application/msgpack");
       connection.setRequestProperty("X-Datadog-Trace-Count", Integer.toString(traceCount));
       connection.setRequestProperty("Datadog-Meta-Lang", "java");
@@ -52,7 +52,7 @@ final class AgentClient {
           "Datadog-Meta-Lang-Interpreter", System.getProperty("java.vm.name"));
       connection.setRequestProperty("Datadog-Meta-Tracer-Version", TRACER_VERSION);
       try (OutputStream out = connection.getOutputStream()) {
-        out.write(body);
+        body.writeTo(out);
       }
       int status = connection.getResponseCode();
       InputStream response =

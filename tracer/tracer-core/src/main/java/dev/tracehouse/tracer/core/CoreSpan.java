@@ -3,14 +3,11 @@ package dev.tracehouse.tracer.core;
 import dev.tracehouse.tracer.Span;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A span of the core tracer. Thread-safe; changes after {@link #close()} are ignored, and no method
- * throws.
+ * throws. Once finished it is immutable and the writer thread reads it directly (the
+ * package-private accessors below), so a finished span is never copied.
  */
 public final class CoreSpan implements Span {
 
@@ -19,41 +16,46 @@ public final class CoreSpan implements Span {
   private final long spanId;
   private final long parentId;
   private final long startMonotonic;
-  private final AtomicBoolean finished = new AtomicBoolean();
-  private final Map<String, String> meta = new LinkedHashMap<>();
-  private final Map<String, Double> metrics = new LinkedHashMap<>();
-  private String name;
+  private final ScopeStack activatedOn;
+  private final SpanTags tags = new SpanTags();
+  private final String name;
   private String service;
   private String resource;
   private String type;
   private int error;
   private long duration;
-  private volatile ScopeStack activatedOn;
+  private volatile boolean finished;
 
-  CoreSpan(CoreTracer tracer, PendingTrace trace, long parentId, String name, String service) {
+  CoreSpan(
+      CoreTracer tracer,
+      PendingTrace trace,
+      long parentId,
+      String name,
+      long startMonotonic,
+      ScopeStack activatedOn) {
     this.tracer = tracer;
     this.trace = trace;
     this.spanId = TraceId.randomNonZero();
     this.parentId = parentId;
     this.name = name;
-    this.service = service;
+    this.service = tracer.config().service();
     this.resource = name;
-    this.startMonotonic = trace.monotonicNanos();
-    trace.started();
+    this.startMonotonic = startMonotonic;
+    this.activatedOn = activatedOn;
   }
 
   @Override
   public synchronized CoreSpan setTag(String key, String value) {
-    if (key != null && value != null && !isFinished()) {
-      meta.put(key, value);
+    if (key != null && value != null && !finished) {
+      tags.putMeta(key, value);
     }
     return this;
   }
 
   @Override
   public synchronized CoreSpan setTag(String key, Number value) {
-    if (key != null && value != null && !isFinished()) {
-      metrics.put(key, value.doubleValue());
+    if (key != null && value != null && !finished) {
+      tags.putMetric(key, value.doubleValue());
     }
     return this;
   }
@@ -65,7 +67,7 @@ public final class CoreSpan implements Span {
 
   @Override
   public synchronized CoreSpan setResource(String resource) {
-    if (resource != null && !isFinished()) {
+    if (resource != null && !finished) {
       this.resource = resource;
     }
     return this;
@@ -73,7 +75,7 @@ public final class CoreSpan implements Span {
 
   @Override
   public synchronized CoreSpan setService(String service) {
-    if (service != null && !isFinished()) {
+    if (service != null && !finished) {
       this.service = service;
     }
     return this;
@@ -81,7 +83,7 @@ public final class CoreSpan implements Span {
 
   @Override
   public synchronized CoreSpan setType(String type) {
-    if (!isFinished()) {
+    if (!finished) {
       this.type = type;
     }
     return this;
@@ -89,7 +91,7 @@ public final class CoreSpan implements Span {
 
   /** Sets or clears the error flag without adding error tags (e.g. for an HTTP 500). */
   public synchronized CoreSpan setErrorFlag(boolean failed) {
-    if (!isFinished()) {
+    if (!finished) {
       this.error = failed ? 1 : 0;
     }
     return this;
@@ -97,26 +99,27 @@ public final class CoreSpan implements Span {
 
   @Override
   public synchronized CoreSpan setError(Throwable throwable) {
-    if (throwable == null || isFinished()) {
+    if (throwable == null || finished) {
       return this;
     }
     StringWriter stack = new StringWriter();
     throwable.printStackTrace(new PrintWriter(stack));
     error = 1;
-    meta.put("error.type", throwable.getClass().getName());
-    meta.put("error.message", String.valueOf(throwable.getMessage()));
-    meta.put("error.stack", stack.toString());
+    tags.putMeta("error.type", throwable.getClass().getName());
+    tags.putMeta("error.message", String.valueOf(throwable.getMessage()));
+    tags.putMeta("error.stack", stack.toString());
     return this;
   }
 
   @Override
   public void close() {
-    long end = trace.monotonicNanos();
-    if (!finished.compareAndSet(false, true)) {
-      return;
-    }
+    long end = tracer.monotonicNanos();
     synchronized (this) {
+      if (finished) {
+        return;
+      }
       duration = Math.max(1, end - startMonotonic);
+      finished = true;
     }
     try {
       tracer.deactivate(this);
@@ -126,7 +129,7 @@ public final class CoreSpan implements Span {
   }
 
   boolean isFinished() {
-    return finished.get();
+    return finished;
   }
 
   long spanId() {
@@ -141,36 +144,46 @@ public final class CoreSpan implements Span {
     return trace;
   }
 
-  long startNanos() {
-    return trace.epochNanos(startMonotonic);
+  CoreTracer tracer() {
+    return tracer;
   }
 
   ScopeStack activatedOn() {
     return activatedOn;
   }
 
-  void activatedOn(ScopeStack stack) {
-    this.activatedOn = stack;
+  long startNanos() {
+    return trace.epochNanos(startMonotonic);
   }
 
-  synchronized SpanData toData(Map<String, String> extraMeta, Map<String, Double> extraMetrics) {
-    Map<String, String> allMeta = new HashMap<>(meta);
-    allMeta.putAll(extraMeta);
-    Map<String, Double> allMetrics = new HashMap<>(metrics);
-    allMetrics.putAll(extraMetrics);
-    return new SpanData(
-        trace.traceId().low(),
-        spanId,
-        parentId,
-        name,
-        service,
-        resource,
-        type,
-        startNanos(),
-        duration,
-        error,
-        allMeta,
-        allMetrics);
+  // The accessors below are for the writer, which reads a span only after it finished.
+
+  String name() {
+    return name;
+  }
+
+  String service() {
+    return service;
+  }
+
+  String resource() {
+    return resource;
+  }
+
+  String type() {
+    return type;
+  }
+
+  int error() {
+    return error;
+  }
+
+  long duration() {
+    return duration;
+  }
+
+  SpanTags tags() {
+    return tags;
   }
 
   @Override

@@ -14,12 +14,14 @@ public final class CoreTracer implements Tracer, AutoCloseable {
   private final TracerConfig config;
   private final TraceWriter writer;
   private final TimeSource time;
+  private final AnchoredClock clock;
   private final ThreadLocal<ScopeStack> scopes = ThreadLocal.withInitial(ScopeStack::new);
 
   CoreTracer(TracerConfig config, TraceWriter writer, TimeSource time) {
     this.config = Objects.requireNonNull(config, "config");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.time = Objects.requireNonNull(time, "time");
+    this.clock = new AnchoredClock(time);
   }
 
   /** A tracer that sends to the agent named in {@code config}, with its own writer thread. */
@@ -46,10 +48,11 @@ public final class CoreTracer implements Tracer, AutoCloseable {
    * (a span in another process), else the active span, else it starts a new trace.
    */
   public CoreSpan startActive(String operationName, SpanContext remoteParent) {
-    CoreSpan span =
-        remoteParent == null ? startChild(operationName) : startRemote(operationName, remoteParent);
     ScopeStack stack = scopes.get();
-    span.activatedOn(stack);
+    CoreSpan span =
+        remoteParent == null
+            ? startChild(operationName, stack.active(), stack)
+            : startRemote(operationName, remoteParent, stack);
     stack.push(span);
     return span;
   }
@@ -59,7 +62,7 @@ public final class CoreTracer implements Tracer, AutoCloseable {
    * finishes on another thread, such as an asynchronous HTTP call.
    */
   public CoreSpan startDetached(String operationName) {
-    return startChild(operationName);
+    return startChild(operationName, scopes.get().active(), null);
   }
 
   @Override
@@ -67,46 +70,52 @@ public final class CoreTracer implements Tracer, AutoCloseable {
     writer.close();
   }
 
+  long monotonicNanos() {
+    return time.monotonicNanos();
+  }
+
   void deactivate(CoreSpan span) {
     ScopeStack stack = span.activatedOn();
-    if (stack != null && stack == scopes.get()) {
+    if (stack != null && stack.isOwnedByCurrentThread()) {
       stack.remove(span);
     }
   }
 
-  private CoreSpan startChild(String operationName) {
-    CoreSpan parent = scopes.get().active();
+  private CoreSpan startChild(String operationName, CoreSpan parent, ScopeStack stack) {
     if (parent != null) {
-      return newSpan(parent.trace(), parent.spanId(), operationName);
+      PendingTrace trace = parent.trace();
+      trace.started();
+      return new CoreSpan(
+          this, trace, parent.spanId(), name(operationName), time.monotonicNanos(), stack);
     }
-    long epochSeconds = time.epochNanos() / 1_000_000_000L;
+    long monotonic = time.monotonicNanos();
+    long wall = clock.epochNanos(monotonic);
     PendingTrace trace =
         new PendingTrace(
-            TraceId.generate(epochSeconds),
+            TraceId.generate(wall / 1_000_000_000L),
             PendingTrace.DEFAULT_PRIORITY,
             PendingTrace.DEFAULT_DECISION_MAKER,
-            time,
+            wall,
+            monotonic,
             writer);
-    return newSpan(trace, 0, operationName);
+    return new CoreSpan(this, trace, 0, name(operationName), monotonic, stack);
   }
 
-  private CoreSpan startRemote(String operationName, SpanContext parent) {
+  private CoreSpan startRemote(String operationName, SpanContext parent, ScopeStack stack) {
+    long monotonic = time.monotonicNanos();
+    long wall = clock.epochNanos(monotonic);
     PendingTrace trace =
         new PendingTrace(
             new TraceId(parent.traceIdHigh(), parent.traceIdLow()),
             parent.samplingPriority(),
             parent.decisionMaker(),
-            time,
+            wall,
+            monotonic,
             writer);
-    return newSpan(trace, parent.spanId(), operationName);
+    return new CoreSpan(this, trace, parent.spanId(), name(operationName), monotonic, stack);
   }
 
-  private CoreSpan newSpan(PendingTrace trace, long parentId, String operationName) {
-    String name = operationName == null || operationName.isBlank() ? "unnamed" : operationName;
-    CoreSpan span = new CoreSpan(this, trace, parentId, name, config.service());
-    span.setTag("language", "jvm");
-    span.setTag("env", config.env());
-    span.setTag("version", config.version());
-    return span;
+  private static String name(String operationName) {
+    return operationName == null || operationName.isBlank() ? "unnamed" : operationName;
   }
 }

@@ -1,5 +1,7 @@
 package dev.tracehouse.tracer.core;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -10,7 +12,10 @@ import java.util.Arrays;
  */
 final class MsgPackOutput {
 
-  private byte[] bytes = new byte[1024];
+  static final int MAX_KEPT_BYTES = 1 << 20;
+  private static final int INITIAL_BYTES = 1024;
+
+  private byte[] bytes = new byte[INITIAL_BYTES];
   private int size;
 
   void arrayHeader(int length) {
@@ -21,22 +26,32 @@ final class MsgPackOutput {
     header(length, 0x80, 0xde, 0xdf);
   }
 
+  /** A string; ASCII text is copied char by char, anything else goes through UTF-8 encoding. */
   void string(String value) {
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    int length = utf8.length;
-    if (length < 32) {
-      writeByte(0xa0 | length);
-    } else if (length < 0x100) {
-      writeByte(0xd9);
-      writeByte(length);
-    } else if (length < 0x10000) {
-      writeByte(0xda);
-      writeShort(length);
-    } else {
-      writeByte(0xdb);
-      writeInt(length);
+    int length = value.length();
+    if (!isAscii(value, length)) {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      stringHeader(utf8.length);
+      write(utf8);
+      return;
     }
-    write(utf8);
+    stringHeader(length);
+    ensure(length);
+    for (int i = 0; i < length; i++) {
+      bytes[size++] = (byte) value.charAt(i);
+    }
+  }
+
+  /** Bytes prepared by {@link #encodedString}, such as a map key written for every span. */
+  void raw(byte[] encoded) {
+    write(encoded);
+  }
+
+  /** The complete msgpack form (header and UTF-8 bytes) of {@code value}. */
+  static byte[] encodedString(String value) {
+    MsgPackOutput out = new MsgPackOutput();
+    out.string(value);
+    return out.toByteArray();
   }
 
   void nil() {
@@ -66,6 +81,51 @@ final class MsgPackOutput {
 
   byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
+  }
+
+  /** The number of bytes written since creation or the last {@link #reset()}. */
+  int size() {
+    return size;
+  }
+
+  /** Writes the bytes written so far to {@code out}, without copying them. */
+  void writeTo(OutputStream out) throws IOException {
+    out.write(bytes, 0, size);
+  }
+
+  /**
+   * Starts over. Keeps the buffer (the writer thread reuses one output for every request) unless it
+   * grew beyond {@link #MAX_KEPT_BYTES}.
+   */
+  void reset() {
+    size = 0;
+    if (bytes.length > MAX_KEPT_BYTES) {
+      bytes = new byte[INITIAL_BYTES];
+    }
+  }
+
+  private static boolean isAscii(String value, int length) {
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void stringHeader(int length) {
+    if (length < 32) {
+      writeByte(0xa0 | length);
+    } else if (length < 0x100) {
+      writeByte(0xd9);
+      writeByte(length);
+    } else if (length < 0x10000) {
+      writeByte(0xda);
+      writeShort(length);
+    } else {
+      writeByte(0xdb);
+      writeInt(length);
+    }
   }
 
   private void header(int length, int fixPrefix, int prefix16, int prefix32) {

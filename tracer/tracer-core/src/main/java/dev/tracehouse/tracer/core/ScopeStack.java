@@ -1,7 +1,6 @@
 package dev.tracehouse.tracer.core;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The spans activated on one thread, most recent last. Confined to its thread. Closing out of order
@@ -10,34 +9,41 @@ import java.util.List;
  */
 final class ScopeStack {
 
-  private final List<CoreSpan> spans = new ArrayList<>();
+  private final Thread owner = Thread.currentThread();
+  private CoreSpan[] spans = new CoreSpan[8];
+  private int size;
+
+  /** True when called on the thread this stack belongs to. */
+  boolean isOwnedByCurrentThread() {
+    return owner == Thread.currentThread();
+  }
 
   void push(CoreSpan span) {
-    spans.add(span);
+    if (size == spans.length) {
+      spans = Arrays.copyOf(spans, 2 * size);
+    }
+    spans[size++] = span;
   }
 
   /** The most recently activated span that is not finished; drops finished ones from the top. */
   CoreSpan active() {
-    for (int i = spans.size() - 1; i >= 0; i--) {
-      CoreSpan span = spans.get(i);
+    while (size > 0) {
+      CoreSpan span = spans[size - 1];
       if (!span.isFinished()) {
         return span;
       }
-      spans.remove(i);
+      spans[--size] = null;
     }
     return null;
   }
 
   void remove(CoreSpan span) {
-    for (int i = spans.size() - 1; i >= 0; i--) {
-      if (spans.get(i) == span) {
-        spans.remove(i);
+    for (int i = size - 1; i >= 0; i--) {
+      if (spans[i] == span) {
+        System.arraycopy(spans, i + 1, spans, i, size - i - 1);
+        spans[--size] = null;
         return;
       }
     }
-  }
-
-  int size() {
-    return spans.size();
   }
 }

@@ -24,6 +24,12 @@ record TraceId(long high, long low) {
 
   /** The high half as 16 lower-case hex digits, the value of {@code _dd.p.tid}. */
   String highHex() {
-    return String.format("%016x", high);
+    return hex(high);
+  }
+
+  /** {@code value} as 16 lower-case hex digits. */
+  static String hex(long value) {
+    String digits = Long.toHexString(value);
+    return "0".repeat(16 - digits.length()) + digits;
   }
 }

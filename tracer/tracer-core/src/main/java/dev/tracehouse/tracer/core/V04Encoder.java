@@ -1,63 +1,185 @@
 package dev.tracehouse.tracer.core;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-/** Encodes trace chunks as the msgpack body of {@code PUT /v0.4/traces}. */
+/**
+ * Encodes trace chunks as the msgpack body of {@code PUT /v0.4/traces}, straight from the finished
+ * spans (on the writer thread). Adds what spans do not store themselves: the tracer-wide meta
+ * {@code language}, {@code env} and {@code version} (a span's own tag of that name wins), and on
+ * each chunk's local root the trace-level {@code _dd.p.dm}, {@code _dd.p.tid}, {@code
+ * _sampling_priority_v1} and {@code process_id} (these win over a span's own tags).
+ */
 final class V04Encoder {
+
+  static final String LANGUAGE = "jvm";
+  private static final double PROCESS_ID = ProcessHandle.current().pid();
+  private static final String DECISION_MAKER = "_dd.p.dm";
+  private static final String TRACE_ID_HIGH = "_dd.p.tid";
+  private static final String SAMPLING_PRIORITY = "_sampling_priority_v1";
+  private static final String PROCESS_ID_KEY = "process_id";
+  private static final byte[] TRACE_ID = MsgPackOutput.encodedString("trace_id");
+  private static final byte[] SPAN_ID = MsgPackOutput.encodedString("span_id");
+  private static final byte[] PARENT_ID = MsgPackOutput.encodedString("parent_id");
+  private static final byte[] NAME = MsgPackOutput.encodedString("name");
+  private static final byte[] SERVICE = MsgPackOutput.encodedString("service");
+  private static final byte[] RESOURCE = MsgPackOutput.encodedString("resource");
+  private static final byte[] TYPE = MsgPackOutput.encodedString("type");
+  private static final byte[] START = MsgPackOutput.encodedString("start");
+  private static final byte[] DURATION = MsgPackOutput.encodedString("duration");
+  private static final byte[] ERROR = MsgPackOutput.encodedString("error");
+  private static final byte[] META = MsgPackOutput.encodedString("meta");
+  private static final byte[] METRICS = MsgPackOutput.encodedString("metrics");
 
   private V04Encoder() {}
 
-  /** An array of chunks, each an array of span maps with the 12 v0.4 keys. */
-  static byte[] encode(List<List<SpanData>> chunks) {
-    MsgPackOutput out = new MsgPackOutput();
+  /**
+   * Appends an array of chunks to {@code out}, each an array of span maps with the 12 v0.4 keys,
+   * local root first.
+   */
+  static void encode(List<List<CoreSpan>> chunks, MsgPackOutput out) {
+    String[] scratch = new String[10];
     out.arrayHeader(chunks.size());
-    for (List<SpanData> chunk : chunks) {
+    for (List<CoreSpan> chunk : chunks) {
       out.arrayHeader(chunk.size());
-      for (SpanData span : chunk) {
-        encodeSpan(out, span);
+      CoreSpan root = localRoot(chunk);
+      encodeSpan(out, root, true, scratch);
+      for (CoreSpan span : chunk) {
+        if (span != root) {
+          encodeSpan(out, span, false, scratch);
+        }
       }
     }
-    return out.toByteArray();
   }
 
-  private static void encodeSpan(MsgPackOutput out, SpanData span) {
+  private static void encodeSpan(MsgPackOutput out, CoreSpan span, boolean root, String[] scratch) {
     out.mapHeader(12);
-    out.string("trace_id");
-    out.uint64(span.traceId());
-    out.string("span_id");
+    out.raw(TRACE_ID);
+    out.uint64(span.trace().traceIdLow());
+    out.raw(SPAN_ID);
     out.uint64(span.spanId());
-    out.string("parent_id");
+    out.raw(PARENT_ID);
     out.uint64(span.parentId());
-    out.string("name");
+    out.raw(NAME);
     out.string(span.name());
-    out.string("service");
+    out.raw(SERVICE);
     out.string(span.service());
-    out.string("resource");
+    out.raw(RESOURCE);
     out.string(span.resource());
-    out.string("type");
+    out.raw(TYPE);
     if (span.type() == null) {
       out.nil();
     } else {
       out.string(span.type());
     }
-    out.string("start");
-    out.uint64(span.start());
-    out.string("duration");
+    out.raw(START);
+    out.uint64(span.startNanos());
+    out.raw(DURATION);
     out.uint64(span.duration());
-    out.string("error");
+    out.raw(ERROR);
     out.int32(span.error());
-    out.string("meta");
-    out.mapHeader(span.meta().size());
-    for (Map.Entry<String, String> tag : span.meta().entrySet()) {
-      out.string(tag.getKey());
-      out.string(tag.getValue());
+    out.raw(META);
+    writeMeta(out, span, root, scratch);
+    out.raw(METRICS);
+    writeMetrics(out, span, root);
+  }
+
+  /** {@code extra} holds, as key-value pairs, the meta the span does not store itself. */
+  private static void writeMeta(MsgPackOutput out, CoreSpan span, boolean root, String[] extra) {
+    SpanTags tags = span.tags();
+    TracerConfig config = span.tracer().config();
+    int defaults = addIfAbsent(extra, 0, tags, "language", LANGUAGE);
+    defaults = addIfAbsent(extra, defaults, tags, "env", config.env());
+    defaults = addIfAbsent(extra, defaults, tags, "version", config.version());
+    int end = defaults;
+    if (root) {
+      PendingTrace trace = span.trace();
+      extra[end++] = DECISION_MAKER;
+      extra[end++] = trace.decisionMaker();
+      if (trace.traceIdHigh() != 0) {
+        extra[end++] = TRACE_ID_HIGH;
+        extra[end++] = TraceId.hex(trace.traceIdHigh());
+      }
     }
-    out.string("metrics");
-    out.mapHeader(span.metrics().size());
-    for (Map.Entry<String, Double> metric : span.metrics().entrySet()) {
-      out.string(metric.getKey());
-      out.float64(metric.getValue());
+    int own = 0;
+    for (int i = 0; i < tags.metaSize(); i++) {
+      own += replaced(extra, defaults, end, tags.metaKey(i)) ? 0 : 1;
     }
+    out.mapHeader(own + end / 2);
+    for (int i = 0; i < tags.metaSize(); i++) {
+      if (!replaced(extra, defaults, end, tags.metaKey(i))) {
+        out.string(tags.metaKey(i));
+        out.string(tags.metaValue(i));
+      }
+    }
+    for (int i = 0; i < end; i += 2) {
+      out.string(extra[i]);
+      out.string(extra[i + 1]);
+    }
+  }
+
+  private static void writeMetrics(MsgPackOutput out, CoreSpan span, boolean root) {
+    SpanTags tags = span.tags();
+    int own = 0;
+    for (int i = 0; i < tags.metricSize(); i++) {
+      own += root && isTraceMetric(tags.metricKey(i)) ? 0 : 1;
+    }
+    out.mapHeader(own + (root ? 2 : 0));
+    for (int i = 0; i < tags.metricSize(); i++) {
+      if (!(root && isTraceMetric(tags.metricKey(i)))) {
+        out.string(tags.metricKey(i));
+        out.float64(tags.metricValue(i));
+      }
+    }
+    if (root) {
+      out.string(SAMPLING_PRIORITY);
+      out.float64(span.trace().samplingPriority());
+      out.string(PROCESS_ID_KEY);
+      out.float64(PROCESS_ID);
+    }
+  }
+
+  /** Appends the pair unless the value is null or the span has its own tag {@code key}. */
+  private static int addIfAbsent(String[] pairs, int end, SpanTags tags, String key, String value) {
+    if (value == null || tags.metaIndex(key) >= 0) {
+      return end;
+    }
+    pairs[end] = key;
+    pairs[end + 1] = value;
+    return end + 2;
+  }
+
+  /** True when {@code key} is among the pairs {@code [from, to)}, which replace the span's tag. */
+  private static boolean replaced(String[] pairs, int from, int to, String key) {
+    for (int i = from; i < to; i += 2) {
+      if (pairs[i].equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTraceMetric(String key) {
+    return key.equals(SAMPLING_PRIORITY) || key.equals(PROCESS_ID_KEY);
+  }
+
+  /** The earliest-started span whose parent is not in the chunk. */
+  private static CoreSpan localRoot(List<CoreSpan> chunk) {
+    if (chunk.size() == 1) {
+      return chunk.get(0);
+    }
+    long[] ids = new long[chunk.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = chunk.get(i).spanId();
+    }
+    Arrays.sort(ids);
+    CoreSpan root = null;
+    for (CoreSpan span : chunk) {
+      boolean parentOutside = Arrays.binarySearch(ids, span.parentId()) < 0;
+      if (parentOutside && (root == null || span.startNanos() < root.startNanos())) {
+        root = span;
+      }
+    }
+    return root == null ? chunk.get(0) : root;
   }
 }

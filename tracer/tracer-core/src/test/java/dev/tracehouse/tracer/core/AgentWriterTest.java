@@ -7,16 +7,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 class AgentWriterTest {
 
-  private static List<SpanData> chunk(long spanId) {
-    return List.of(
-        new SpanData(1, spanId, 0, "op", "svc", "res", null, 1, 1, 0, Map.of(), Map.of()));
+  /** A finished one-span chunk, as the tracer hands it to its writer. */
+  private static List<CoreSpan> chunk(long number) {
+    InMemoryWriter memory = new InMemoryWriter();
+    InMemoryWriter.tracer(memory).trace("op" + number).close();
+    return memory.writtenChunks().get(0);
   }
 
   private static TracerConfig config(int port) {
@@ -106,6 +107,24 @@ class AgentWriterTest {
 
       assertThat(writer.sentTraces()).isEqualTo(1);
       assertThat(writer.droppedTraces()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void close_stopsFinalFlushAtFirstFailedSend() throws IOException {
+    int chunks = 3 * AgentWriter.MAX_BATCH + 1;
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.answer(500);
+      AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", agent.port()), chunks);
+      for (int i = 0; i < chunks; i++) {
+        writer.write(chunk(i));
+      }
+      writer.startThread();
+
+      writer.close();
+
+      assertThat(writer.droppedTraces()).isEqualTo(chunks);
+      assertThat(agent.requests()).hasSizeLessThanOrEqualTo(2);
     }
   }
 }

@@ -3,10 +3,13 @@ package dev.tracehouse.tracer.core;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects chunks in memory instead of sending them; for tests. */
+/**
+ * Collects chunks in memory instead of sending them; for tests. Reading them back goes through the
+ * real encoder ({@link V04Encoder}) and a msgpack-core decoder.
+ */
 public final class InMemoryWriter implements TraceWriter {
 
-  private final List<List<SpanData>> chunks = new ArrayList<>();
+  private final List<List<CoreSpan>> chunks = new ArrayList<>();
 
   /** A tracer for service {@code test} (env {@code test}, version {@code 1.0}) writing here. */
   public static CoreTracer tracer(InMemoryWriter writer) {
@@ -15,17 +18,30 @@ public final class InMemoryWriter implements TraceWriter {
   }
 
   @Override
-  public synchronized void write(List<SpanData> chunk) {
+  public synchronized void write(List<CoreSpan> chunk) {
     chunks.add(List.copyOf(chunk));
   }
 
-  public synchronized List<List<SpanData>> chunks() {
+  /** The chunks as the tracer handed them over, before encoding. */
+  synchronized List<List<CoreSpan>> writtenChunks() {
     return List.copyOf(chunks);
   }
 
+  /** Every chunk, encoded and decoded again. */
+  public synchronized List<List<SpanData>> chunks() {
+    return SpanData.decode(encode(chunks));
+  }
+
+  /** The v0.4 body for {@code chunks}. */
+  static byte[] encode(List<List<CoreSpan>> chunks) {
+    MsgPackOutput out = new MsgPackOutput();
+    V04Encoder.encode(chunks, out);
+    return out.toByteArray();
+  }
+
   /** All spans of all chunks, in arrival order. */
-  public synchronized List<SpanData> spans() {
-    return chunks.stream().flatMap(List::stream).toList();
+  public List<SpanData> spans() {
+    return chunks().stream().flatMap(List::stream).toList();
   }
 
   @Override
