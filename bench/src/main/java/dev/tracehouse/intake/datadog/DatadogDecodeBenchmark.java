@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.State;
  * How many realistic v0.4 spans per second does one thread decode? Target (issue 3): 1.5 million
  * spans/s. Baseline: msgpack-core decoding into POJOs measured 0.3–1 million spans/s in
  * BUILDING-BLOCKS.md section 8. The payload is 100 chunks of 10 spans shaped like dd-java-agent's
- * (12 keys, 6 meta, 3 metrics, 128-bit trace ids on the chunk root).
+ * (12 keys, 6 meta, 3 metrics, 128-bit trace ids on the chunk root). In {@link #decodeV04} the
+ * spans of a chunk repeat their tag values, as spans from one thread of one service do; {@link
+ * #decodeV04DistinctValues} gives every span its own {@code http.url} and {@code thread.id}, so no
+ * string or tag map can be shared between spans: the pessimistic case.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -31,10 +34,12 @@ public class DatadogDecodeBenchmark {
 
   private final DatadogV04Decoder decoder = new DatadogV04Decoder();
   private byte[] payload;
+  private byte[] distinctPayload;
 
   @Setup
   public void setUp() throws IOException {
-    payload = payload(CHUNKS, SPANS_PER_CHUNK);
+    payload = payload(CHUNKS, SPANS_PER_CHUNK, false);
+    distinctPayload = payload(CHUNKS, SPANS_PER_CHUNK, true);
   }
 
   @Benchmark
@@ -43,7 +48,13 @@ public class DatadogDecodeBenchmark {
     return decoder.decode(ByteBuffer.wrap(payload));
   }
 
-  static byte[] payload(int chunks, int spansPerChunk) throws IOException {
+  @Benchmark
+  @OperationsPerInvocation(CHUNKS * SPANS_PER_CHUNK)
+  public List<Span> decodeV04DistinctValues() {
+    return decoder.decode(ByteBuffer.wrap(distinctPayload));
+  }
+
+  static byte[] payload(int chunks, int spansPerChunk, boolean distinct) throws IOException {
     try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
       p.packArrayHeader(chunks);
       for (int c = 0; c < chunks; c++) {
@@ -67,14 +78,16 @@ public class DatadogDecodeBenchmark {
           p.packString("version").packString("1.2.3");
           p.packString("component").packString("java-http-client");
           p.packString("span.kind").packString(root ? "server" : "client");
-          p.packString("http.url").packString("http://127.0.0.1:5001/taste");
+          int n = c * spansPerChunk + s;
+          p.packString("http.url")
+              .packString("http://127.0.0.1:5001/taste" + (distinct ? "?order=" + n : ""));
           if (root) {
             p.packString("_dd.p.tid").packString("6b0701ae00000000");
           }
           p.packString("metrics").packMapHeader(3);
           p.packString("_sampling_priority_v1").packInt(1);
           p.packString("_dd.measured").packInt(1);
-          p.packString("thread.id").packDouble(42);
+          p.packString("thread.id").packDouble(distinct ? 100 + n : 42);
         }
       }
       return p.toByteArray();

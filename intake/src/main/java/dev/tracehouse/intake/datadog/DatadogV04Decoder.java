@@ -3,15 +3,11 @@ package dev.tracehouse.intake.datadog;
 import dev.tracehouse.intake.MalformedPayloadException;
 import dev.tracehouse.intake.SpanDecoder;
 import dev.tracehouse.model.Span;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.msgpack.core.MessageInsufficientBufferException;
-import org.msgpack.core.MessagePackException;
-import org.msgpack.core.MessageSizeException;
 
 /**
  * Decodes a Datadog {@code /v0.4/traces} msgpack body (spec/agent-intake.md section 6): an array of
@@ -36,29 +32,17 @@ public final class DatadogV04Decoder implements SpanDecoder {
       throw new MalformedPayloadException("empty body: expected a msgpack array of traces", 0);
     }
     MsgpackCursor in = new MsgpackCursor(body.slice());
-    try {
-      return readPayload(in);
-    } catch (MessageInsufficientBufferException e) {
-      throw in.error("unexpected end of payload", e);
-    } catch (MessageSizeException e) {
-      throw in.error("length header over 2^31-1 elements or bytes", e);
-    } catch (MessagePackException | IOException e) {
-      throw in.error("invalid msgpack: " + Objects.toString(e.getMessage(), e.toString()), e);
-    }
-  }
-
-  private static List<List<Span>> readPayload(MsgpackCursor in) throws IOException {
+    ChunkBuffer buffer = new ChunkBuffer();
     int chunks = in.arrayHeader();
-    List<List<Span>> spans = new ArrayList<>();
+    List<List<Span>> spans = new ArrayList<>(Math.min(chunks, 1024));
     for (int c = 0; c < chunks; c++) {
       in.atSpan(c, -1);
       int count = in.arrayHeader();
-      List<ChunkTraceIds.Pending> chunk = new ArrayList<>();
       for (int s = 0; s < count; s++) {
         in.atSpan(c, s);
-        chunk.add(readSpan(in));
+        readSpan(in, buffer);
       }
-      ChunkTraceIds.addChunk(spans, chunk);
+      buffer.flushTo(spans);
     }
     in.atSpan(-1, -1);
     if (!in.atEnd()) {
@@ -67,36 +51,32 @@ public final class DatadogV04Decoder implements SpanDecoder {
     return spans;
   }
 
-  private static ChunkTraceIds.Pending readSpan(MsgpackCursor in) throws IOException {
-    Span.Builder span = Span.builder();
-    long traceIdLow = 0;
-    String tid = null;
-    List<Map<String, Object>> links = List.of();
-    List<Map<String, Object>> events = List.of();
+  private static void readSpan(MsgpackCursor in, ChunkBuffer buffer) {
+    SpanFields span = buffer.startSpan();
     int keys = in.mapHeader();
     for (int k = 0; k < keys; k++) {
       in.atField(null);
       String key = in.string();
       in.atField(key);
       switch (key) {
-        case "trace_id" -> traceIdLow = in.uint64();
-        case "span_id" -> span.spanId(in.uint64());
-        case "parent_id" -> span.parentId(in.uint64());
-        case "service" -> span.service(in.string());
-        case "name" -> span.name(in.string());
-        case "resource" -> span.resource(in.string());
-        case "type" -> span.type(in.string());
-        case "start" -> span.start(in.int64());
-        case "duration" -> span.duration(in.int64());
-        case "error" -> span.error(in.flag());
-        case "meta" -> tid = readMeta(in, span);
-        case "metrics" -> readMetrics(in, span);
-        case "span_links" -> links = extras(in, SpanExtras::links);
-        case "span_events" -> events = extras(in, SpanExtras::events);
+        case "trace_id" -> span.traceIdLow = in.uint64();
+        case "span_id" -> span.spanId = in.uint64();
+        case "parent_id" -> span.parentId = in.uint64();
+        case "service" -> span.service = in.string();
+        case "name" -> span.name = in.string();
+        case "resource" -> span.resource = in.string();
+        case "type" -> span.type = in.string();
+        case "start" -> span.start = in.int64();
+        case "duration" -> span.duration = in.int64();
+        case "error" -> span.error = in.flag();
+        case "meta" -> readMeta(in, buffer);
+        case "metrics" -> readMetrics(in, buffer);
+        case "span_links" -> span.links = extras(in, SpanExtras::links);
+        case "span_events" -> span.events = extras(in, SpanExtras::events);
         default -> in.skip();
       }
     }
-    return new ChunkTraceIds.Pending(span, traceIdLow, tid, links, events);
+    buffer.endSpan();
   }
 
   /** The shape of {@link SpanExtras#links} and {@link SpanExtras#events}. */
@@ -105,8 +85,7 @@ public final class DatadogV04Decoder implements SpanDecoder {
     List<Map<String, Object>> convert(Object tree) throws SpanExtras.InvalidException;
   }
 
-  private static List<Map<String, Object>> extras(MsgpackCursor in, Extras conversion)
-      throws IOException {
+  private static List<Map<String, Object>> extras(MsgpackCursor in, Extras conversion) {
     try {
       return conversion.convert(in.value(SpanExtras.MAX_DEPTH));
     } catch (SpanExtras.InvalidException e) {
@@ -114,30 +93,23 @@ public final class DatadogV04Decoder implements SpanDecoder {
     }
   }
 
-  /** Reads meta into the builder and returns the {@code _dd.p.tid} value, if any. */
-  private static String readMeta(MsgpackCursor in, Span.Builder span) throws IOException {
-    String tid = null;
+  private static void readMeta(MsgpackCursor in, ChunkBuffer buffer) {
     int entries = in.mapHeaderOrNil();
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
       String key = in.string();
       in.atKey(key);
-      String value = in.string();
-      span.putMeta(key, value);
-      if (key.equals(ChunkTraceIds.TID_KEY)) {
-        tid = value;
-      }
+      buffer.putMeta(key, in.string());
     }
-    return tid;
   }
 
-  private static void readMetrics(MsgpackCursor in, Span.Builder span) throws IOException {
+  private static void readMetrics(MsgpackCursor in, ChunkBuffer buffer) {
     int entries = in.mapHeaderOrNil();
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
       String key = in.string();
       in.atKey(key);
-      span.putMetric(key, in.number());
+      buffer.putMetric(key, in.number());
     }
   }
 }

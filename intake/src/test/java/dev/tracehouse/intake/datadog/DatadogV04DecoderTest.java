@@ -172,4 +172,51 @@ class DatadogV04DecoderTest {
     assertThat(decoder.decode(body)).isEmpty();
     assertThat(body.position()).isEqualTo(1);
   }
+
+  @Test
+  void decode_readsDirectAndReadOnlyBuffersLikeHeapOnes() {
+    RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(1).fixMap(3);
+    p.str("span_id").uint64(-2L).str("service").str16("caf\u00e9");
+    p.str("meta").fixMap(1).str("k").bin8(new byte[] {'v', (byte) 0xff});
+    ByteBuffer direct = ByteBuffer.allocateDirect(p.toBytes().length).put(p.toBytes()).flip();
+
+    List<Span> heap = decode(p);
+
+    assertThat(decoder.decode(direct)).isEqualTo(heap);
+    assertThat(decoder.decode(p.buffer().asReadOnlyBuffer())).isEqualTo(heap);
+    assertThat(heap.get(0).service()).isEqualTo("caf\u00e9");
+    assertThat(heap.get(0).meta()).containsExactly(entry("k", "v\ufffd"));
+  }
+
+  @Test
+  void decode_keepsLastValueOfRepeatedTagsAndAcceptsManyTags() {
+    RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(1).fixMap(2);
+    p.str("meta").map16(14).str("env").str("a");
+    for (int i = 0; i < 12; i++) {
+      p.str("k" + i).str("v" + i);
+    }
+    p.str("env").str("b");
+    p.str("metrics").fixMap(2).str("m").float64(-0.0).str("m").float64(2.0);
+
+    Span span = decode(p).get(0);
+
+    assertThat(span.meta()).hasSize(13).containsEntry("env", "b").containsEntry("k11", "v11");
+    assertThat(span.metrics()).containsExactly(entry("m", 2.0));
+  }
+
+  @Test
+  void decode_sharesEqualTagMapsBetweenSpans() {
+    RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(3);
+    for (String kind : new String[] {"client", "client", "server"}) {
+      p.fixMap(2).str("meta").fixMap(1).str("span.kind").str(kind);
+      p.str("metrics").fixMap(1).str("zero").float64(kind.equals("server") ? -0.0 : 0.0);
+    }
+
+    List<Span> spans = decode(p);
+
+    assertThat(spans.get(1).meta()).isSameAs(spans.get(0).meta());
+    assertThat(spans.get(1).metrics()).isSameAs(spans.get(0).metrics());
+    assertThat(spans.get(2).meta()).containsExactly(entry("span.kind", "server"));
+    assertThat(1 / spans.get(2).metrics().get("zero")).isNegative();
+  }
 }

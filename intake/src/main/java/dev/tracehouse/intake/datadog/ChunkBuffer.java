@@ -1,0 +1,95 @@
+package dev.tracehouse.intake.datadog;
+
+import dev.tracehouse.model.Span;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The spans of the msgpack chunk being decoded, held as reused {@link SpanFields} until the chunk
+ * ends and its 128-bit trace ids are known ({@link ChunkTraceIds}). One per decoded body: {@link
+ * #startSpan}, fields and {@link #putMeta}/{@link #putMetric}, {@link #endSpan}, and after the
+ * chunk's last span {@link #flushTo}.
+ */
+final class ChunkBuffer {
+  /** Boxed metric values for the small integers clients send most ({@code 0}, {@code 1}, ...). */
+  private static final Double[] SMALL_NUMBERS = new Double[256];
+
+  static {
+    for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+      SMALL_NUMBERS[i] = (double) i;
+    }
+  }
+
+  private final ChunkTraceIds ids = new ChunkTraceIds();
+  private final TagMapBuilder<String> meta = new TagMapBuilder<>();
+  private final TagMapBuilder<Double> metrics = new TagMapBuilder<>();
+  private SpanFields[] spans = new SpanFields[16];
+  private int size;
+  private SpanFields current;
+
+  /** Starts the chunk's next span, all fields empty. */
+  SpanFields startSpan() {
+    if (size == spans.length) {
+      spans = Arrays.copyOf(spans, size * 2);
+    }
+    if (spans[size] == null) {
+      spans[size] = new SpanFields();
+    } else {
+      spans[size].clear();
+    }
+    current = spans[size++];
+    meta.clear();
+    metrics.clear();
+    return current;
+  }
+
+  /** Adds a meta entry to the current span (a repeated key keeps the last value). */
+  void putMeta(String key, String value) {
+    meta.put(key, value);
+    if (key.equals(ChunkTraceIds.TID_KEY)) {
+      current.tid = value;
+    }
+  }
+
+  /** Adds a metric to the current span (a repeated key keeps the last value). */
+  void putMetric(String key, double value) {
+    metrics.put(key, box(value));
+  }
+
+  /** Ends the current span: its meta and metrics become immutable maps. */
+  void endSpan() {
+    current.meta = meta.build();
+    current.metrics = metrics.build();
+  }
+
+  /**
+   * Adds the chunk's spans with their full trace ids, unless it is empty, and empties the buffer.
+   */
+  void flushTo(List<List<Span>> chunks) {
+    if (size == 0) {
+      return;
+    }
+    ids.clear();
+    for (int i = 0; i < size; i++) {
+      ids.see(spans[i].traceIdLow, spans[i].tid);
+    }
+    List<Span> out = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      out.add(spans[i].toSpan(ids.traceId(spans[i].traceIdLow)));
+    }
+    chunks.add(out);
+    size = 0;
+  }
+
+  private static Double box(double value) {
+    int small = (int) value;
+    if (small == value
+        && small >= 0
+        && small < SMALL_NUMBERS.length
+        && Double.doubleToRawLongBits(value) != Long.MIN_VALUE) {
+      return SMALL_NUMBERS[small];
+    }
+    return value;
+  }
+}
