@@ -41,6 +41,9 @@ final class Settings {
     d.put("data.dir", "data");
     d.put("store.duckdb.path", "");
     d.put("store.duckdb.flush-interval-ms", "1000");
+    d.put("store.duckdb.queue-capacity", "");
+    d.put("store.memory.max-spans", "");
+    d.put("store.memory.max-stats-rows", "");
     return Map.copyOf(d);
   }
 

@@ -3,29 +3,36 @@ package dev.tracehouse.server;
 import dev.tracehouse.model.ServiceMapBucket;
 import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.pipeline.TraceProcessor;
+import dev.tracehouse.store.StatsStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Flushes the pipeline's closed stats and service-map buckets every ten seconds (the bucket
- * length), so that the concentrator's memory stays bounded. Until the store keeps stats (the
- * storage issue adds a stats writer), flushed buckets are only counted, in {@code
- * /api/agent/status}.
+ * Every ten seconds (the bucket length) moves the pipeline's closed stats and service-map buckets
+ * into the store's stats part, so that the concentrator's memory stays bounded. A store without
+ * stats, or a failed write, loses those buckets: each is counted in {@code /api/agent/status}.
  */
 final class StatsFlusher implements AutoCloseable {
-  private final TraceProcessor processor;
-  private final ScheduledExecutorService timer;
-  private final AtomicLong statsBuckets = new AtomicLong();
-  private final AtomicLong statsGroups = new AtomicLong();
-  private final AtomicLong mapBuckets = new AtomicLong();
-  private final AtomicLong mapEdges = new AtomicLong();
+  private static final Logger LOG = LoggerFactory.getLogger(StatsFlusher.class);
 
-  StatsFlusher(TraceProcessor processor) {
+  private final TraceProcessor processor;
+  private final Optional<StatsStore> store;
+  private final ScheduledExecutorService timer;
+  private final AtomicLong bucketsWritten = new AtomicLong();
+  private final AtomicLong groupsWritten = new AtomicLong();
+  private final AtomicLong edgesWritten = new AtomicLong();
+  private final AtomicLong bucketsLost = new AtomicLong();
+
+  StatsFlusher(TraceProcessor processor, Optional<StatsStore> store) {
     this.processor = processor;
+    this.store = store;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -36,24 +43,40 @@ final class StatsFlusher implements AutoCloseable {
     timer.scheduleAtFixedRate(() -> flush(false), 10, 10, TimeUnit.SECONDS);
   }
 
+  /** Never throws: an exception would cancel every later run of the timer. */
   private synchronized void flush(boolean force) {
     List<StatsBucket> buckets = processor.flushStats(force);
-    List<ServiceMapBucket> map = processor.flushServiceMap(force);
-    statsBuckets.addAndGet(buckets.size());
-    buckets.forEach(b -> statsGroups.addAndGet(b.groups().size()));
-    mapBuckets.addAndGet(map.size());
-    map.forEach(b -> mapEdges.addAndGet(b.edges().size()));
+    List<ServiceMapBucket> edges = processor.flushServiceMap(force);
+    if (buckets.isEmpty() && edges.isEmpty()) {
+      return;
+    }
+    if (store.isEmpty()) {
+      bucketsLost.addAndGet(buckets.size() + edges.size());
+      return;
+    }
+    try {
+      store.get().writer().write(buckets);
+      store.get().writer().writeServiceMap(edges);
+      bucketsWritten.addAndGet(buckets.size() + edges.size());
+      buckets.forEach(b -> groupsWritten.addAndGet(b.groups().size()));
+      edges.forEach(b -> edgesWritten.addAndGet(b.edges().size()));
+    } catch (RuntimeException e) {
+      bucketsLost.addAndGet(buckets.size() + edges.size());
+      LOG.warn(
+          "could not store {} stats and service-map buckets", buckets.size() + edges.size(), e);
+    }
   }
 
   Map<String, Object> status() {
     return Map.of(
-        "stats_buckets_flushed", statsBuckets.get(),
-        "stats_groups_flushed", statsGroups.get(),
-        "service_map_buckets_flushed", mapBuckets.get(),
-        "service_map_edges_flushed", mapEdges.get());
+        "stored", store.isPresent(),
+        "buckets_written", bucketsWritten.get(),
+        "groups_written", groupsWritten.get(),
+        "edges_written", edgesWritten.get(),
+        "buckets_lost", bucketsLost.get());
   }
 
-  /** Stops the timer and flushes every open bucket. */
+  /** Stops the timer and flushes every open bucket (call before closing the store). */
   @Override
   public void close() {
     timer.shutdownNow();

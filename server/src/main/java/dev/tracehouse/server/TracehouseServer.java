@@ -47,7 +47,7 @@ final class TracehouseServer implements AutoCloseable {
                         Path.of(settings.string("data.dir")),
                         settings.under("store." + type + "."))));
     processor = new TraceProcessor(Clock.systemUTC(), SamplingConfig.from(env));
-    flusher = remember(new StatsFlusher(processor));
+    flusher = remember(new StatsFlusher(processor, store.stats()));
     PipelineSink sink = new PipelineSink(processor, store.writer());
     String host = settings.string("intake.host");
     long maxBytes = settings.positive("intake.max-payload-bytes");

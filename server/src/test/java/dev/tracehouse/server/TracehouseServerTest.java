@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.tracehouse.model.StatsBucket;
+import dev.tracehouse.store.StatsQuery;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +80,19 @@ class TracehouseServerTest {
           .contains("sampling.kept_chunks.auto");
     }
     assertThat(data.resolve("tracehouse.duckdb")).exists();
+    // Closing flushed every open stats bucket into the store; reopening shows them.
+    try (TracehouseServer reopened = TracehouseServer.start(settings, Map.of())) {
+      List<StatsBucket> stats =
+          reopened
+              .store()
+              .stats()
+              .orElseThrow()
+              .reader()
+              .buckets(StatsQuery.between(0, Long.MAX_VALUE));
+      assertThat(stats)
+          .flatExtracting(StatsBucket::groups)
+          .anySatisfy(g -> assertThat(g.key().service()).isEqualTo("cafe"));
+    }
   }
 
   @Test
