@@ -50,6 +50,13 @@ public record Span(
     return parentId == 0;
   }
 
+  /** This span with other tags (copied, like every record component). */
+  public Span withTags(Map<String, String> meta, Map<String, Double> metrics) {
+    return new Span(
+        traceId, spanId, parentId, service, name, resource, type, start, duration, error, meta,
+        metrics);
+  }
+
   /** End time, nanoseconds since the epoch. */
   public long end() {
     return start + duration;

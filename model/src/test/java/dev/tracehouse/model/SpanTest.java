@@ -26,4 +26,15 @@ class SpanTest {
     assertThat(span.meta()).containsEntry("env", "workshop");
     assertThat(span.toBuilder().parentId(3).build().isRoot()).isFalse();
   }
+
+  @Test
+  void withTags_replacesOnlyTheTags() {
+    Span span =
+        Span.builder().traceId(TraceId.ofLow(7)).spanId(2).name("n").putMeta("a", "b").build();
+    Span tagged = span.withTags(java.util.Map.of("c", "d"), java.util.Map.of("x", 1.0));
+    assertThat(tagged.meta()).containsOnlyKeys("c");
+    assertThat(tagged.metrics()).containsEntry("x", 1.0);
+    assertThat(tagged.toBuilder().putMeta("a", "b").build().withTags(span.meta(), span.metrics()))
+        .isEqualTo(span);
+  }
 }

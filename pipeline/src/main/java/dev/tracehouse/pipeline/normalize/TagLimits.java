@@ -35,19 +35,7 @@ final class TagLimits {
     if (meta.equals(span.meta()) && metrics.equals(span.metrics())) {
       return span;
     }
-    return new Span(
-        span.traceId(),
-        span.spanId(),
-        span.parentId(),
-        span.service(),
-        span.name(),
-        span.resource(),
-        span.type(),
-        span.start(),
-        span.duration(),
-        span.error(),
-        meta,
-        metrics);
+    return span.withTags(meta, metrics);
   }
 
   private static String metaKey(String key, Map<FixReason, Long> fixes) {

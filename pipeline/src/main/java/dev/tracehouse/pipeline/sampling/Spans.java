@@ -12,7 +12,7 @@ final class Spans {
   static Span withMeta(Span span, String key, String value) {
     Map<String, String> meta = new HashMap<>(span.meta());
     meta.put(key, value);
-    return copy(span, meta, span.metrics());
+    return span.withTags(meta, span.metrics());
   }
 
   /**
@@ -28,28 +28,12 @@ final class Spans {
             metrics.put(key, value);
           }
         });
-    return copy(span, span.meta(), metrics);
+    return span.withTags(span.meta(), metrics);
   }
 
   /** Whether a metric is present and equal to 1 (how Datadog encodes flags). */
   static boolean flag(Span span, String key) {
     Double value = span.metrics().get(key);
     return value != null && value == 1.0;
-  }
-
-  private static Span copy(Span s, Map<String, String> meta, Map<String, Double> metrics) {
-    return new Span(
-        s.traceId(),
-        s.spanId(),
-        s.parentId(),
-        s.service(),
-        s.name(),
-        s.resource(),
-        s.type(),
-        s.start(),
-        s.duration(),
-        s.error(),
-        meta,
-        metrics);
   }
 }

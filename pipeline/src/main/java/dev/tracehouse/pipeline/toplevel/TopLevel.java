@@ -95,19 +95,7 @@ public final class TopLevel {
     } else {
       metrics.remove(TOP_LEVEL);
     }
-    return new Span(
-        span.traceId(),
-        span.spanId(),
-        span.parentId(),
-        span.service(),
-        span.name(),
-        span.resource(),
-        span.type(),
-        span.start(),
-        span.duration(),
-        span.error(),
-        span.meta(),
-        metrics);
+    return span.withTags(span.meta(), metrics);
   }
 
   private static boolean is(Span span, String metric) {
