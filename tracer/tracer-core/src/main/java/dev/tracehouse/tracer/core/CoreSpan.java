@@ -144,7 +144,8 @@ public final class CoreSpan implements Span {
     return trace;
   }
 
-  CoreTracer tracer() {
+  /** The tracer that started this span. */
+  public CoreTracer tracer() {
     return tracer;
   }
 

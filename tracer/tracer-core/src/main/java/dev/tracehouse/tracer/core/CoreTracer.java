@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class CoreTracer implements Tracer, AutoCloseable {
 
   private final TracerConfig config;
+  private final Propagation propagation;
   private final TraceWriter writer;
   private final TimeSource time;
   private final AnchoredClock clock;
@@ -19,6 +20,7 @@ public final class CoreTracer implements Tracer, AutoCloseable {
 
   CoreTracer(TracerConfig config, TraceWriter writer, TimeSource time) {
     this.config = Objects.requireNonNull(config, "config");
+    this.propagation = new Propagation(config.injectStyles(), config.extractStyles());
     this.writer = Objects.requireNonNull(writer, "writer");
     this.time = Objects.requireNonNull(time, "time");
     this.clock = new AnchoredClock(time);
@@ -31,6 +33,11 @@ public final class CoreTracer implements Tracer, AutoCloseable {
 
   public TracerConfig config() {
     return config;
+  }
+
+  /** Injects and extracts the propagation styles configured in {@link #config()}. */
+  public Propagation propagation() {
+    return propagation;
   }
 
   @Override
@@ -95,6 +102,7 @@ public final class CoreTracer implements Tracer, AutoCloseable {
             TraceId.generate(wall / 1_000_000_000L),
             PendingTrace.DEFAULT_PRIORITY,
             PendingTrace.DEFAULT_DECISION_MAKER,
+            "",
             wall,
             monotonic,
             writer);
@@ -109,6 +117,7 @@ public final class CoreTracer implements Tracer, AutoCloseable {
             new TraceId(parent.traceIdHigh(), parent.traceIdLow()),
             parent.samplingPriority(),
             parent.decisionMaker(),
+            parent.vendorState(),
             wall,
             monotonic,
             writer);

@@ -17,6 +17,7 @@ final class PendingTrace {
   private final long traceIdLow;
   private final int samplingPriority;
   private final String decisionMaker;
+  private final String vendorState;
   private final long wallAnchor;
   private final long monotonicAnchor;
   private final TraceWriter writer;
@@ -24,12 +25,14 @@ final class PendingTrace {
   private int unfinished = 1;
 
   /**
+   * @param vendorState other vendors' W3C tracestate members to pass on, empty when none
    * @param wallAnchor wall-clock nanoseconds read at the same moment as {@code monotonicAnchor}
    */
   PendingTrace(
       TraceId traceId,
       int samplingPriority,
       String decisionMaker,
+      String vendorState,
       long wallAnchor,
       long monotonicAnchor,
       TraceWriter writer) {
@@ -37,6 +40,7 @@ final class PendingTrace {
     this.traceIdLow = traceId.low();
     this.samplingPriority = samplingPriority;
     this.decisionMaker = decisionMaker;
+    this.vendorState = vendorState;
     this.wallAnchor = wallAnchor;
     this.monotonicAnchor = monotonicAnchor;
     this.writer = writer;
@@ -62,6 +66,11 @@ final class PendingTrace {
 
   String decisionMaker() {
     return decisionMaker;
+  }
+
+  /** Other vendors' tracestate members received from upstream, empty when none. */
+  String vendorState() {
+    return vendorState;
   }
 
   /** Wall-clock time derived from the monotonic clock, so spans of one trace order correctly. */

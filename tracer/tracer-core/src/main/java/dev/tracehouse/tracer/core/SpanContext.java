@@ -8,9 +8,16 @@ package dev.tracehouse.tracer.core;
  * @param spanId the parent span's id, never 0
  * @param samplingPriority the upstream sampling decision ({@code _sampling_priority_v1})
  * @param decisionMaker the upstream {@code _dd.p.dm} value, such as {@code -0}
+ * @param vendorState other vendors' W3C {@code tracestate} members, comma-separated, to pass on
+ *     unchanged; empty when there are none
  */
 public record SpanContext(
-    long traceIdHigh, long traceIdLow, long spanId, int samplingPriority, String decisionMaker) {
+    long traceIdHigh,
+    long traceIdLow,
+    long spanId,
+    int samplingPriority,
+    String decisionMaker,
+    String vendorState) {
 
   public SpanContext {
     if (traceIdLow == 0 || spanId == 0) {
@@ -19,5 +26,14 @@ public record SpanContext(
     if (decisionMaker == null) {
       decisionMaker = PendingTrace.DEFAULT_DECISION_MAKER;
     }
+    if (vendorState == null) {
+      vendorState = "";
+    }
+  }
+
+  /** A context without other vendors' tracestate members. */
+  public SpanContext(
+      long traceIdHigh, long traceIdLow, long spanId, int samplingPriority, String decisionMaker) {
+    this(traceIdHigh, traceIdLow, spanId, samplingPriority, decisionMaker, "");
   }
 }

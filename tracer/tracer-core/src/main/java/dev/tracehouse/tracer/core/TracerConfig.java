@@ -1,5 +1,7 @@
 package dev.tracehouse.tracer.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,13 +17,29 @@ import java.util.logging.Logger;
  * @param version application version, or {@code null} ({@code DD_VERSION})
  * @param agentHost host of the trace agent ({@code DD_AGENT_HOST})
  * @param agentPort port of the trace agent ({@code DD_TRACE_AGENT_PORT})
+ * @param injectStyles header styles written on outgoing calls ({@code
+ *     DD_TRACE_PROPAGATION_STYLE_INJECT}, else {@code DD_TRACE_PROPAGATION_STYLE})
+ * @param extractStyles header styles read from incoming calls, first valid wins ({@code
+ *     DD_TRACE_PROPAGATION_STYLE_EXTRACT}, else {@code DD_TRACE_PROPAGATION_STYLE})
  */
 public record TracerConfig(
-    String service, String env, String version, String agentHost, int agentPort) {
+    String service,
+    String env,
+    String version,
+    String agentHost,
+    int agentPort,
+    List<PropagationStyle> injectStyles,
+    List<PropagationStyle> extractStyles) {
 
   public static final String DEFAULT_SERVICE = "unnamed-java-app";
   public static final String DEFAULT_AGENT_HOST = "localhost";
   public static final int DEFAULT_AGENT_PORT = 8126;
+
+  /** dd-java-agent's default for both directions. */
+  public static final List<PropagationStyle> DEFAULT_STYLES =
+      List.of(PropagationStyle.DATADOG, PropagationStyle.TRACECONTEXT);
+
+  static final String STYLE = "dd.trace.propagation.style";
 
   private static final Logger LOG = Logger.getLogger(TracerConfig.class.getName());
 
@@ -31,6 +49,13 @@ public record TracerConfig(
     if (agentPort < 1 || agentPort > 65535) {
       throw new IllegalArgumentException("agentPort out of range 1..65535: " + agentPort);
     }
+    injectStyles = List.copyOf(injectStyles);
+    extractStyles = List.copyOf(extractStyles);
+  }
+
+  /** Settings with the default propagation styles. */
+  public TracerConfig(String service, String env, String version, String agentHost, int agentPort) {
+    this(service, env, version, agentHost, agentPort, DEFAULT_STYLES, DEFAULT_STYLES);
   }
 
   /** Reads the real system properties and environment; problems are logged as warnings. */
@@ -50,12 +75,15 @@ public record TracerConfig(
       Function<String, String> environment,
       Consumer<String> problems) {
     Source source = new Source(properties, environment, problems);
+    List<PropagationStyle> styles = source.styles(STYLE, DEFAULT_STYLES);
     return new TracerConfig(
         source.text("dd.service", DEFAULT_SERVICE),
         source.text("dd.env", null),
         source.text("dd.version", null),
         source.text("dd.agent.host", DEFAULT_AGENT_HOST),
-        source.port("dd.trace.agent.port", DEFAULT_AGENT_PORT));
+        source.port("dd.trace.agent.port", DEFAULT_AGENT_PORT),
+        source.styles(STYLE + ".inject", styles),
+        source.styles(STYLE + ".extract", styles));
   }
 
   private record Source(
@@ -100,6 +128,45 @@ public record TracerConfig(
               + "' (expected a port 1..65535), using "
               + fallback);
       return fallback;
+    }
+
+    /**
+     * A comma-separated style list; {@code none} means no styles. Each unknown name is reported and
+     * ignored; when nothing valid remains, {@code fallback}.
+     */
+    List<PropagationStyle> styles(String property, List<PropagationStyle> fallback) {
+      String value = raw(property);
+      if (value == null) {
+        return fallback;
+      }
+      List<PropagationStyle> styles = new ArrayList<>();
+      boolean none = false;
+      for (String name : value.split(",")) {
+        if (name.isBlank()) {
+          continue;
+        }
+        if (name.trim().equalsIgnoreCase("none")) {
+          none = true;
+          continue;
+        }
+        PropagationStyle.named(name)
+            .ifPresentOrElse(
+                style -> {
+                  if (!styles.contains(style)) {
+                    styles.add(style);
+                  }
+                },
+                () ->
+                    problems.accept(
+                        "tracehouse: invalid style '"
+                            + name.trim()
+                            + "' in "
+                            + property
+                            + " / "
+                            + envName(property)
+                            + " (expected datadog, tracecontext, b3multi, b3 or none), ignored"));
+      }
+      return styles.isEmpty() && !none ? fallback : styles;
     }
 
     static String envName(String property) {

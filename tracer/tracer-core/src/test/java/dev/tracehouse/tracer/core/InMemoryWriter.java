@@ -13,8 +13,16 @@ public final class InMemoryWriter implements TraceWriter {
 
   /** A tracer for service {@code test} (env {@code test}, version {@code 1.0}) writing here. */
   public static CoreTracer tracer(InMemoryWriter writer) {
+    return tracer(writer, TracerConfig.DEFAULT_STYLES, TracerConfig.DEFAULT_STYLES);
+  }
+
+  /** Like {@link #tracer(InMemoryWriter)} with the given propagation styles. */
+  public static CoreTracer tracer(
+      InMemoryWriter writer, List<PropagationStyle> inject, List<PropagationStyle> extract) {
     return new CoreTracer(
-        new TracerConfig("test", "test", "1.0", "localhost", 8126), writer, TimeSource.system());
+        new TracerConfig("test", "test", "1.0", "localhost", 8126, inject, extract),
+        writer,
+        TimeSource.system());
   }
 
   @Override

@@ -1,5 +1,9 @@
 package dev.tracehouse.tracer.core;
 
+import static dev.tracehouse.tracer.core.PropagationStyle.B3MULTI;
+import static dev.tracehouse.tracer.core.PropagationStyle.B3SINGLE;
+import static dev.tracehouse.tracer.core.PropagationStyle.DATADOG;
+import static dev.tracehouse.tracer.core.PropagationStyle.TRACECONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -75,6 +79,71 @@ class TracerConfigTest {
 
     assertThat(config.service()).isEqualTo("unnamed-java-app");
     assertThat(config.agentHost()).isEqualTo("localhost");
+  }
+
+  @Test
+  void from_defaultsToDatadogAndTracecontextBothWays() {
+    TracerConfig config = read(Map.of(), Map.of());
+
+    assertThat(config.injectStyles()).containsExactly(DATADOG, TRACECONTEXT);
+    assertThat(config.extractStyles()).containsExactly(DATADOG, TRACECONTEXT);
+  }
+
+  @Test
+  void from_readsStyleListForBothDirections() {
+    TracerConfig config =
+        read(Map.of(), Map.of("DD_TRACE_PROPAGATION_STYLE", " B3multi , tracecontext,b3,b3multi"));
+
+    assertThat(config.injectStyles()).containsExactly(B3MULTI, TRACECONTEXT, B3SINGLE);
+    assertThat(config.extractStyles()).isEqualTo(config.injectStyles());
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void from_letsInjectAndExtractVariantsOverrideTheGeneralStyle() {
+    TracerConfig config =
+        read(
+            Map.of("dd.trace.propagation.style.extract", "b3 single header"),
+            Map.of(
+                "DD_TRACE_PROPAGATION_STYLE", "tracecontext",
+                "DD_TRACE_PROPAGATION_STYLE_INJECT", "datadog,b3single",
+                "DD_TRACE_PROPAGATION_STYLE_EXTRACT", "datadog"));
+
+    assertThat(config.injectStyles()).containsExactly(DATADOG, B3SINGLE);
+    assertThat(config.extractStyles()).containsExactly(B3SINGLE);
+  }
+
+  @Test
+  void from_acceptsNoneForNoPropagation() {
+    TracerConfig config = read(Map.of(), Map.of("DD_TRACE_PROPAGATION_STYLE_INJECT", "none"));
+
+    assertThat(config.injectStyles()).isEmpty();
+    assertThat(config.extractStyles()).containsExactly(DATADOG, TRACECONTEXT);
+  }
+
+  @Test
+  void from_reportsEachInvalidStyleOnceAndIgnoresIt() {
+    TracerConfig config =
+        read(Map.of(), Map.of("DD_TRACE_PROPAGATION_STYLE", "jaeger,tracecontext,,x-ray"));
+
+    assertThat(config.injectStyles()).containsExactly(TRACECONTEXT);
+    assertThat(config.extractStyles()).containsExactly(TRACECONTEXT);
+    assertThat(problems).hasSize(2);
+    assertThat(problems.get(0)).contains("DD_TRACE_PROPAGATION_STYLE", "'jaeger'");
+    assertThat(problems.get(1)).contains("'x-ray'");
+  }
+
+  @Test
+  void from_usesGeneralStylesWhenAVariantHasNoValidName() {
+    TracerConfig config =
+        read(
+            Map.of(),
+            Map.of(
+                "DD_TRACE_PROPAGATION_STYLE", "b3multi",
+                "DD_TRACE_PROPAGATION_STYLE_EXTRACT", "bogus"));
+
+    assertThat(config.extractStyles()).containsExactly(B3MULTI);
+    assertThat(problems).singleElement().asString().contains("DD_TRACE_PROPAGATION_STYLE_EXTRACT");
   }
 
   @Test

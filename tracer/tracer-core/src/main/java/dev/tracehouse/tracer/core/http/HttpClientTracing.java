@@ -3,7 +3,6 @@ package dev.tracehouse.tracer.core.http;
 import dev.tracehouse.tracer.Tracer;
 import dev.tracehouse.tracer.core.CoreSpan;
 import dev.tracehouse.tracer.core.CoreTracer;
-import dev.tracehouse.tracer.core.DatadogPropagator;
 import dev.tracehouse.tracer.core.TracerThreads;
 import java.net.URI;
 import java.util.Map;
@@ -48,9 +47,12 @@ public final class HttpClientTracing {
     }
   }
 
-  /** The Datadog headers to add to the request so that the server continues the trace. */
+  /**
+   * The headers of every configured inject style to add to the request so that the server continues
+   * the trace.
+   */
   public static Map<String, String> headers(CoreSpan span) {
-    return span == null ? Map.of() : DatadogPropagator.inject(span);
+    return span == null ? Map.of() : span.tracer().propagation().inject(span);
   }
 
   /** Accepts every header: for copying a request with {@code HttpRequest.newBuilder(r, filter)}. */

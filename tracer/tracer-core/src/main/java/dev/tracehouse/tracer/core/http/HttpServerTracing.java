@@ -3,7 +3,6 @@ package dev.tracehouse.tracer.core.http;
 import dev.tracehouse.tracer.Tracer;
 import dev.tracehouse.tracer.core.CoreSpan;
 import dev.tracehouse.tracer.core.CoreTracer;
-import dev.tracehouse.tracer.core.DatadogPropagator;
 import dev.tracehouse.tracer.core.SpanContext;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Server spans for incoming HTTP requests ({@code web.request}), continuing the caller's trace from
- * its Datadog headers. Call {@link #start} when the request arrives and {@link #finish} on the same
- * thread when it completes. Never throws.
+ * its propagation headers (the configured extract styles, first valid wins). Call {@link #start}
+ * when the request arrives and {@link #finish} on the same thread when it completes. Never throws.
  */
 public final class HttpServerTracing {
 
@@ -40,7 +39,7 @@ public final class HttpServerTracing {
       return null;
     }
     try {
-      SpanContext parent = DatadogPropagator.extract(header).orElse(null);
+      SpanContext parent = ((CoreTracer) tracer).propagation().extract(header).orElse(null);
       CoreSpan span = ((CoreTracer) tracer).startActive(OPERATION, parent);
       span.setType("web")
           .setResource(HttpTags.resource(method, path))

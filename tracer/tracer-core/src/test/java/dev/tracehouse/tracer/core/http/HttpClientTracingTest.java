@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tracehouse.tracer.core.CoreSpan;
 import dev.tracehouse.tracer.core.CoreTracer;
 import dev.tracehouse.tracer.core.InMemoryWriter;
+import dev.tracehouse.tracer.core.PropagationStyle;
 import dev.tracehouse.tracer.core.SpanData;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -62,7 +64,26 @@ class HttpClientTracingTest {
     assertThat(headers)
         .containsEntry("x-datadog-parent-id", Long.toUnsignedString(data.spanId()))
         .containsEntry("x-datadog-trace-id", Long.toUnsignedString(data.traceId()))
-        .containsKeys("x-datadog-sampling-priority", "x-datadog-tags");
+        .containsKeys("x-datadog-sampling-priority", "x-datadog-tags")
+        .containsEntry(
+            "traceparent",
+            String.format(
+                "00-%s%016x-%016x-01", data.meta().get("_dd.p.tid"), data.traceId(), data.spanId()))
+        .containsKey("tracestate");
+  }
+
+  @Test
+  void headers_followConfiguredInjectStyles() {
+    CoreTracer b3Only =
+        InMemoryWriter.tracer(writer, List.of(PropagationStyle.B3SINGLE), List.of());
+    CoreSpan client = HttpClientTracing.start(b3Only, "c", "GET", URI.create("http://h/x"));
+
+    Map<String, String> headers = HttpClientTracing.headers(client);
+    HttpClientTracing.finish(client, 200, null);
+
+    assertThat(headers).containsOnlyKeys("b3");
+    assertThat(headers.get("b3"))
+        .endsWith(String.format("-%016x-1", writer.spans().get(0).spanId()));
   }
 
   @Test

@@ -43,6 +43,19 @@ class HttpServerTracingTest {
   }
 
   @Test
+  void start_continuesTraceFromTraceparentWhenNoDatadogHeaders() {
+    Map<String, String> headers =
+        Map.of("traceparent", "00-740b5d7e77db151ee03a4ef566c770f7-5ecbcaf5329f04e5-03");
+
+    HttpServerTracing.finish(start(headers), 200, null);
+
+    SpanData data = writer.spans().get(0);
+    assertThat(data.traceId()).isEqualTo(0xe03a4ef566c770f7L);
+    assertThat(data.parentId()).isEqualTo(0x5ecbcaf5329f04e5L);
+    assertThat(data.meta()).containsEntry("_dd.p.tid", "740b5d7e77db151e");
+  }
+
+  @Test
   void start_continuesTraceFromDatadogHeaders() {
     Map<String, String> headers =
         Map.of(

@@ -2,7 +2,7 @@ package dev.tracehouse.tracer.agent.instrumentation.servlet;
 
 import dev.tracehouse.tracer.GlobalTracer;
 import dev.tracehouse.tracer.core.CoreSpan;
-import dev.tracehouse.tracer.core.DatadogPropagator;
+import dev.tracehouse.tracer.core.Propagation;
 import dev.tracehouse.tracer.core.http.HttpServerTracing;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +29,7 @@ final class ServletAdvice {
       return null;
     }
     Map<String, String> headers = new HashMap<>();
-    for (String name : DatadogPropagator.HEADER_NAMES) {
+    for (String name : Propagation.HEADER_NAMES) {
       String value = http.getHeader(name);
       if (value != null) {
         headers.put(name, value);
