@@ -1,0 +1,160 @@
+package dev.tracehouse.bench.load;
+
+import dev.tracehouse.bench.payload.V04Payload;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends pre-encoded Datadog v0.4 payloads to {@code PUT http://127.0.0.1:<port>/v0.4/traces} from
+ * several threads for a bounded time and prints sent spans/s, response codes and latency
+ * percentiles. Every request carries trace ids no other request uses and current start times.
+ *
+ * <p>Usage: {@code IntakeLoadGenerator port=8126 threads=4 seconds=60 priority=2 chunks=100
+ * spans=10}. Loopback only; {@code seconds} is capped at 120.
+ */
+public final class IntakeLoadGenerator {
+  private static final int MAX_SECONDS = 120;
+
+  private final LoadOptions options;
+  private final V04Payload payload;
+  private final AtomicLong sequence = new AtomicLong();
+  private final AtomicLong spansAnswered200 = new AtomicLong();
+
+  private IntakeLoadGenerator(LoadOptions options) {
+    this.options = options;
+    this.payload =
+        V04Payload.build(options.chunks(), options.spansPerChunk(), true, options.priority());
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    LoadOptions options;
+    try {
+      options = LoadOptions.parse(args, MAX_SECONDS);
+    } catch (IllegalArgumentException e) {
+      System.err.println("IntakeLoadGenerator: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    new IntakeLoadGenerator(options).run();
+  }
+
+  private void run() throws InterruptedException {
+    System.out.printf(
+        "load: %d threads, %d s, %d chunks x %d spans = %d B per request, priority %d, port %d%n",
+        options.threads(),
+        options.seconds(),
+        options.chunks(),
+        options.spansPerChunk(),
+        payload.bytes().length,
+        options.priority(),
+        options.port());
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    URI uri = URI.create("http://127.0.0.1:" + options.port() + "/v0.4/traces");
+    long start = System.nanoTime();
+    long deadline = start + options.seconds() * 1_000_000_000L;
+    List<Sender> senders = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < options.threads(); i++) {
+      Sender sender = new Sender(client, uri, deadline);
+      senders.add(sender);
+      Thread t = new Thread(sender, "load-" + i);
+      threads.add(t);
+      t.start();
+    }
+    long lastSpans = 0;
+    long lastAt = start;
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(Math.max(1, Math.min(5_000, (deadline - System.nanoTime()) / 1_000_000)));
+      long now = System.nanoTime();
+      long spans = spansAnswered200.get();
+      System.out.printf(
+          "t=%5.1fs  %,10.0f spans/s answered 200%n",
+          (now - start) / 1e9, (spans - lastSpans) / ((now - lastAt) / 1e9));
+      lastSpans = spans;
+      lastAt = now;
+    }
+    for (Thread t : threads) {
+      t.join(Duration.ofSeconds(30).toMillis());
+      if (t.isAlive()) {
+        t.interrupt();
+      }
+    }
+    report(senders, (System.nanoTime() - start) / 1e9);
+  }
+
+  private void report(List<Sender> senders, double seconds) {
+    Map<String, Long> codes = new TreeMap<>();
+    LatencyRecorder latencies = new LatencyRecorder();
+    long requests = 0;
+    for (Sender s : senders) {
+      s.codes.forEach((k, v) -> codes.merge(k, v, Long::sum));
+      latencies.addAll(s.latencies);
+      requests += s.latencies.count();
+    }
+    System.out.printf(
+        "total: %,d requests, %,d spans answered 200 in %.1f s = %,.0f spans/s%n",
+        requests, spansAnswered200.get(), seconds, spansAnswered200.get() / seconds);
+    System.out.println("responses: " + codes);
+    System.out.println("latency ms: " + latencies.summary());
+  }
+
+  /** One client thread: patches its own copy of the payload and sends it until the deadline. */
+  private final class Sender implements Runnable {
+    private final HttpClient client;
+    private final URI uri;
+    private final long deadline;
+    private final byte[] body = new byte[payload.bytes().length];
+    private final Map<String, Long> codes = new TreeMap<>();
+    private final LatencyRecorder latencies = new LatencyRecorder();
+
+    Sender(HttpClient client, URI uri, long deadline) {
+      this.client = client;
+      this.uri = uri;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public void run() {
+      while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+        payload.withIds(body, sequence.incrementAndGet(), System.currentTimeMillis() * 1_000_000L);
+        HttpRequest request =
+            HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/msgpack")
+                .header("X-Datadog-Trace-Count", Integer.toString(options.chunks()))
+                .header("Datadog-Meta-Lang", "java")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        long sentAt = System.nanoTime();
+        String code;
+        try {
+          HttpResponse<Void> response =
+              client.send(request, HttpResponse.BodyHandlers.discarding());
+          code = Integer.toString(response.statusCode());
+          if (response.statusCode() == 200) {
+            spansAnswered200.addAndGet(payload.spans());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (java.io.IOException e) {
+          code = e.getClass().getSimpleName();
+        }
+        latencies.record(System.nanoTime() - sentAt);
+        codes.merge(code, 1L, Long::sum);
+      }
+    }
+  }
+}
