@@ -1,9 +1,9 @@
 package dev.tracehouse.intake.otlp;
 
-import dev.tracehouse.intake.ListenerStats;
 import dev.tracehouse.intake.SpanSink;
 import dev.tracehouse.intake.internal.ListenerCounters;
 import dev.tracehouse.intake.internal.Listeners;
+import dev.tracehouse.intake.internal.RunningListener;
 import io.javalin.Javalin;
 import java.util.Objects;
 
@@ -13,13 +13,10 @@ import java.util.Objects;
  * POST /v1/logs} and {@code /v1/metrics} are answered with a partial success rejecting every item
  * (not stored yet). Other paths get 404, other methods 405.
  */
-public final class OtlpIntakeServer implements AutoCloseable {
-  private final Javalin app;
-  private final ListenerCounters counters;
+public final class OtlpIntakeServer extends RunningListener {
 
   private OtlpIntakeServer(Javalin app, ListenerCounters counters) {
-    this.app = app;
-    this.counters = counters;
+    super(app, counters);
   }
 
   /**
@@ -45,21 +42,5 @@ public final class OtlpIntakeServer implements AutoCloseable {
               }
             });
     return new OtlpIntakeServer(app, counters);
-  }
-
-  /** The bound port (the real one when the config asked for 0). */
-  public int port() {
-    return app.port();
-  }
-
-  /** The counters since start. */
-  public ListenerStats stats() {
-    return counters.snapshot();
-  }
-
-  /** Stops listening; idempotent. */
-  @Override
-  public void close() {
-    app.stop();
   }
 }

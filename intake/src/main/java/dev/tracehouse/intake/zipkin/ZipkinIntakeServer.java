@@ -1,9 +1,9 @@
 package dev.tracehouse.intake.zipkin;
 
-import dev.tracehouse.intake.ListenerStats;
 import dev.tracehouse.intake.SpanSink;
 import dev.tracehouse.intake.internal.ListenerCounters;
 import dev.tracehouse.intake.internal.Listeners;
+import dev.tracehouse.intake.internal.RunningListener;
 import io.javalin.Javalin;
 import java.util.Objects;
 
@@ -12,13 +12,10 @@ import java.util.Objects;
  * v2 spans, decoded by {@link ZipkinV2JsonDecoder} and handed to a {@link SpanSink}; answers 202
  * like Zipkin. Other paths get 404, other methods 405.
  */
-public final class ZipkinIntakeServer implements AutoCloseable {
-  private final Javalin app;
-  private final ListenerCounters counters;
+public final class ZipkinIntakeServer extends RunningListener {
 
   private ZipkinIntakeServer(Javalin app, ListenerCounters counters) {
-    this.app = app;
-    this.counters = counters;
+    super(app, counters);
   }
 
   /**
@@ -39,21 +36,5 @@ public final class ZipkinIntakeServer implements AutoCloseable {
             config.maxPayloadBytes(),
             routes -> routes.post("/api/v2/spans", handler));
     return new ZipkinIntakeServer(app, counters);
-  }
-
-  /** The bound port (the real one when the config asked for 0). */
-  public int port() {
-    return app.port();
-  }
-
-  /** The counters since start. */
-  public ListenerStats stats() {
-    return counters.snapshot();
-  }
-
-  /** Stops listening; idempotent. */
-  @Override
-  public void close() {
-    app.stop();
   }
 }
