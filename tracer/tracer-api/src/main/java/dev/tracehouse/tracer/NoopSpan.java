@@ -43,5 +43,15 @@ final class NoopSpan implements Span {
   }
 
   @Override
+  public Span keepTrace() {
+    return this;
+  }
+
+  @Override
+  public Span dropTrace() {
+    return this;
+  }
+
+  @Override
   public void close() {}
 }

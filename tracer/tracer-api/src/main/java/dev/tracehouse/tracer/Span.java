@@ -21,6 +21,18 @@ public interface Span extends AutoCloseable {
   /** Marks the span as failed: error=1 plus the tags error.type, error.message and error.stack. */
   Span setError(Throwable error);
 
+  /**
+   * Keeps the whole trace (sampling priority 2, user keep), whatever the sampler decided: in this
+   * process and in the services it calls from now on. Same as the tag {@code manual.keep=true}.
+   */
+  Span keepTrace();
+
+  /**
+   * Drops the whole trace (sampling priority -1, user drop): it is still sent to the agent, which
+   * counts it in the statistics but does not store it. Same as the tag {@code manual.drop=true}.
+   */
+  Span dropTrace();
+
   /** Finishes the span and restores the previously active span. Idempotent; never throws. */
   @Override
   void close();

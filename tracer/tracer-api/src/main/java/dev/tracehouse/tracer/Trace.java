@@ -7,8 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method to be traced as one span. The tracehouse agent does not act on it yet: it is
- * declared so that application code can already carry it.
+ * Traces every call of the annotated method as one span, a child of the span active when it is
+ * called. Needs the tracehouse agent ({@code DD_TRACE_ANNOTATIONS_ENABLED}, on by default), which
+ * instruments annotated methods of any class; without it the annotation does nothing. An exception
+ * thrown out of the method marks the span as failed.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,6 +20,9 @@ public @interface Trace {
   /** The span's operation name; defaults to {@code trace.annotation}. */
   String operationName() default "trace.annotation";
 
-  /** The span's resource; defaults to {@code Class.method}. */
+  /** The span's resource; empty (the default) means {@code SimpleClassName.method}. */
   String resourceName() default "";
+
+  /** The span's service; empty (the default) means the tracer's service ({@code DD_SERVICE}). */
+  String service() default "";
 }

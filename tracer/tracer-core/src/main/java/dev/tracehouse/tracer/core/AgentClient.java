@@ -7,6 +7,7 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Sends one {@code PUT /v0.4/traces} request to the trace agent. Uses {@link HttpURLConnection}
@@ -32,10 +33,15 @@ final class AgentClient {
     return url;
   }
 
-  /**
-   * Sends the encoded chunks and returns the HTTP status; the response body is read and dropped.
-   */
-  int send(MsgPackOutput body, int traceCount) throws IOException {
+  /** The agent's answer: the HTTP status and the body (at most 64 KiB, as UTF-8 text). */
+  record Response(int status, String body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  /** Sends the encoded chunks and returns the agent's answer. */
+  Response send(MsgPackOutput body, int traceCount) throws IOException {
     HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
     try {
       connection.setConnectTimeout(TIMEOUT_MILLIS);
@@ -57,12 +63,13 @@ final class AgentClient {
       int status = connection.getResponseCode();
       InputStream response =
           status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-      if (response != null) {
-        try (response) {
-          response.readNBytes(MAX_RESPONSE_BYTES);
-        }
+      if (response == null) {
+        return new Response(status, "");
       }
-      return status;
+      try (response) {
+        return new Response(
+            status, new String(response.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8));
+      }
     } finally {
       connection.disconnect();
     }

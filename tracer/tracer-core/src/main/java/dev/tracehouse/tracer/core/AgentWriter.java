@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  * #FLUSH_INTERVAL_NANOS} (at once while batches come out full). The queue is bounded: when it is
  * full, or the agent is down, slow or answers an error, chunks are dropped and counted; after a
  * failed send the writer pauses for {@link #FAILURE_PAUSE_NANOS} instead of retrying in a loop, and
- * the final flush on {@link #close()} stops sending at the first failure.
+ * the final flush on {@link #close()} stops sending at the first failure. Every successful answer
+ * goes to a listener (the sampler reads {@code rate_by_service} from it).
  */
 final class AgentWriter implements TraceWriter {
 
@@ -31,6 +33,7 @@ final class AgentWriter implements TraceWriter {
   private static final Logger LOG = Logger.getLogger(AgentWriter.class.getName());
 
   private final AgentClient client;
+  private final Consumer<String> onAnswer;
   private final int capacity;
   private final Queue<List<CoreSpan>> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -41,16 +44,23 @@ final class AgentWriter implements TraceWriter {
   private final Thread thread;
   private volatile boolean closed;
 
-  AgentWriter(AgentClient client, int capacity) {
+  AgentWriter(AgentClient client, Consumer<String> onAnswer, int capacity) {
     this.client = client;
+    this.onAnswer = onAnswer;
     this.capacity = capacity;
     this.thread = new Thread(this::run, "tracehouse-writer");
     thread.setDaemon(true);
   }
 
-  static AgentWriter start(TracerConfig config) {
+  /**
+   * Starts a writer that sends to the agent in {@code config}.
+   *
+   * @param onAnswer receives the body of every successful answer, on the writer thread
+   */
+  static AgentWriter start(TracerConfig config, Consumer<String> onAnswer) {
     AgentWriter writer =
-        new AgentWriter(new AgentClient(config.agentHost(), config.agentPort()), QUEUE_CAPACITY);
+        new AgentWriter(
+            new AgentClient(config.agentHost(), config.agentPort()), onAnswer, QUEUE_CAPACITY);
     writer.startThread();
     return writer;
   }
@@ -136,12 +146,13 @@ final class AgentWriter implements TraceWriter {
     try {
       body.reset();
       V04Encoder.encode(batch, body);
-      int status = client.send(body, batch.size());
-      if (status >= 200 && status < 300) {
+      AgentClient.Response response = client.send(body, batch.size());
+      if (response.ok()) {
         sent.addAndGet(batch.size());
+        onAnswer.accept(response.body());
         return true;
       }
-      failed(batch.size(), "the agent answered HTTP " + status);
+      failed(batch.size(), "the agent answered HTTP " + response.status());
     } catch (Exception e) {
       failed(batch.size(), e.toString());
     }

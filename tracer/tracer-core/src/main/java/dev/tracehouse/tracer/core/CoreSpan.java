@@ -11,6 +11,9 @@ import java.io.StringWriter;
  */
 public final class CoreSpan implements Span {
 
+  static final String MANUAL_KEEP = "manual.keep";
+  static final String MANUAL_DROP = "manual.drop";
+
   private final CoreTracer tracer;
   private final PendingTrace trace;
   private final long spanId;
@@ -45,11 +48,17 @@ public final class CoreSpan implements Span {
   }
 
   @Override
-  public synchronized CoreSpan setTag(String key, String value) {
-    if (key != null && value != null && !finished) {
-      tags.putMeta(key, value);
+  public CoreSpan setTag(String key, String value) {
+    if (key != null && value != null && !manualSampling(key, Boolean.parseBoolean(value))) {
+      putMeta(key, value);
     }
     return this;
+  }
+
+  private synchronized void putMeta(String key, String value) {
+    if (!finished) {
+      tags.putMeta(key, value);
+    }
   }
 
   @Override
@@ -63,6 +72,33 @@ public final class CoreSpan implements Span {
   @Override
   public CoreSpan setTag(String key, boolean value) {
     return setTag(key, Boolean.toString(value));
+  }
+
+  @Override
+  public CoreSpan keepTrace() {
+    trace.overrideSampling(true);
+    return this;
+  }
+
+  @Override
+  public CoreSpan dropTrace() {
+    trace.overrideSampling(false);
+    return this;
+  }
+
+  /**
+   * dd-trace-api's {@code manual.keep} / {@code manual.drop} tags: with a true value they keep or
+   * drop the trace instead of becoming meta. Returns whether {@code key} was one of them.
+   */
+  private boolean manualSampling(String key, boolean on) {
+    boolean keep = key.equals(MANUAL_KEEP);
+    if (!keep && !key.equals(MANUAL_DROP)) {
+      return false;
+    }
+    if (on) {
+      trace.overrideSampling(keep);
+    }
+    return true;
   }
 
   @Override

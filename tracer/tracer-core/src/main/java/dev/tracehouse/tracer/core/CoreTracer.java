@@ -4,31 +4,49 @@ import dev.tracehouse.tracer.Span;
 import dev.tracehouse.tracer.Tracer;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The tracer: starts {@link CoreSpan}s, tracks the active span per thread and hands finished trace
- * chunks to the agent writer. Close it to flush what is queued.
+ * The tracer: starts {@link CoreSpan}s, tracks the active span per thread (and tells the {@link
+ * ScopeListener}, such as the log correlation, when it changes), samples new traces and hands
+ * finished trace chunks to the agent writer. Close it to flush what is queued.
  */
 public final class CoreTracer implements Tracer, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(CoreTracer.class.getName());
 
   private final TracerConfig config;
   private final Propagation propagation;
   private final TraceWriter writer;
+  private final Sampler sampler;
   private final TimeSource time;
   private final AnchoredClock clock;
   private final ThreadLocal<ScopeStack> scopes = ThreadLocal.withInitial(ScopeStack::new);
+  private volatile ScopeListener scopeListener = ScopeListener.NONE;
 
   CoreTracer(TracerConfig config, TraceWriter writer, TimeSource time) {
+    this(config, writer, new Sampler(config.sampling(), time), time);
+  }
+
+  private CoreTracer(TracerConfig config, TraceWriter writer, Sampler sampler, TimeSource time) {
     this.config = Objects.requireNonNull(config, "config");
     this.propagation = new Propagation(config.injectStyles(), config.extractStyles());
     this.writer = Objects.requireNonNull(writer, "writer");
+    this.sampler = sampler;
     this.time = Objects.requireNonNull(time, "time");
     this.clock = new AnchoredClock(time);
   }
 
-  /** A tracer that sends to the agent named in {@code config}, with its own writer thread. */
+  /**
+   * A tracer that sends to the agent named in {@code config}, with its own writer thread; the
+   * agent's answers update the sampling rates.
+   */
   public static CoreTracer create(TracerConfig config) {
-    return new CoreTracer(config, AgentWriter.start(config), TimeSource.system());
+    TimeSource time = TimeSource.system();
+    Sampler sampler = new Sampler(config.sampling(), time);
+    return new CoreTracer(
+        config, AgentWriter.start(config, sampler::onAgentResponse), sampler, time);
   }
 
   public TracerConfig config() {
@@ -38,6 +56,18 @@ public final class CoreTracer implements Tracer, AutoCloseable {
   /** Injects and extracts the propagation styles configured in {@link #config()}. */
   public Propagation propagation() {
     return propagation;
+  }
+
+  /**
+   * Makes {@code listener} hear of every change of a thread's active span from now on, replacing
+   * the previous listener. Used by the log correlation.
+   */
+  public void setScopeListener(ScopeListener listener) {
+    this.scopeListener = Objects.requireNonNull(listener, "listener");
+  }
+
+  ScopeListener scopeListener() {
+    return scopeListener;
   }
 
   @Override
@@ -61,6 +91,7 @@ public final class CoreTracer implements Tracer, AutoCloseable {
             ? startChild(operationName, stack.active(), stack)
             : startRemote(operationName, remoteParent, stack);
     stack.push(span);
+    notifyListener(span);
     return span;
   }
 
@@ -81,10 +112,53 @@ public final class CoreTracer implements Tracer, AutoCloseable {
     return time.monotonicNanos();
   }
 
+  TraceWriter writer() {
+    return writer;
+  }
+
+  Sampler sampler() {
+    return sampler;
+  }
+
+  /** A tag every span carries unless it sets its own: {@code env}, {@code version}, DD_TAGS. */
+  String tracerWideTag(String key) {
+    switch (key) {
+      case "env":
+        return config.env();
+      case "version":
+        return config.version();
+      default:
+        return config.tags().get(key);
+    }
+  }
+
+  /** The span's env as the agent's rates are keyed: its own tag, the tracer's, or empty. */
+  String envOf(CoreSpan span) {
+    SpanTags tags = span.tags();
+    int own = tags.metaIndex("env");
+    if (own >= 0) {
+      return tags.metaValue(own);
+    }
+    String env = tracerWideTag("env");
+    return env == null ? "" : env;
+  }
+
   void deactivate(CoreSpan span) {
     ScopeStack stack = span.activatedOn();
-    if (stack != null && stack.isOwnedByCurrentThread()) {
-      stack.remove(span);
+    if (stack != null && stack.isOwnedByCurrentThread() && stack.remove(span)) {
+      notifyListener(stack.active());
+    }
+  }
+
+  private void notifyListener(CoreSpan active) {
+    ScopeListener listener = scopeListener;
+    if (listener != ScopeListener.NONE) {
+      try {
+        listener.activeSpanChanged(active);
+      } catch (RuntimeException e) {
+        setScopeListener(ScopeListener.NONE);
+        LOG.log(Level.FINE, "tracehouse: scope listener failed, removed", e);
+      }
     }
   }
 
@@ -98,15 +172,8 @@ public final class CoreTracer implements Tracer, AutoCloseable {
     long monotonic = time.monotonicNanos();
     long wall = clock.epochNanos(monotonic);
     PendingTrace trace =
-        new PendingTrace(
-            TraceId.generate(wall / 1_000_000_000L),
-            PendingTrace.DEFAULT_PRIORITY,
-            PendingTrace.DEFAULT_DECISION_MAKER,
-            "",
-            wall,
-            monotonic,
-            writer);
-    return new CoreSpan(this, trace, 0, name(operationName), monotonic, stack);
+        new PendingTrace(this, TraceId.generate(wall / 1_000_000_000L), null, "", wall, monotonic);
+    return rootOf(trace, 0, operationName, monotonic, stack);
   }
 
   private CoreSpan startRemote(String operationName, SpanContext parent, ScopeStack stack) {
@@ -114,14 +181,22 @@ public final class CoreTracer implements Tracer, AutoCloseable {
     long wall = clock.epochNanos(monotonic);
     PendingTrace trace =
         new PendingTrace(
+            this,
             new TraceId(parent.traceIdHigh(), parent.traceIdLow()),
-            parent.samplingPriority(),
-            parent.decisionMaker(),
+            parent.hasSamplingPriority()
+                ? SamplingDecision.upstream(parent.samplingPriority(), parent.decisionMaker())
+                : null,
             parent.vendorState(),
             wall,
-            monotonic,
-            writer);
-    return new CoreSpan(this, trace, parent.spanId(), name(operationName), monotonic, stack);
+            monotonic);
+    return rootOf(trace, parent.spanId(), operationName, monotonic, stack);
+  }
+
+  private CoreSpan rootOf(
+      PendingTrace trace, long parentId, String operationName, long monotonic, ScopeStack stack) {
+    CoreSpan root = new CoreSpan(this, trace, parentId, name(operationName), monotonic, stack);
+    trace.rootStarted(root);
+    return root;
   }
 
   private static String name(String operationName) {

@@ -30,16 +30,25 @@ public final class DatadogPropagator {
   /** The headers that make {@code span} the parent of the receiver's span. */
   public static Map<String, String> inject(CoreSpan span) {
     PendingTrace trace = span.trace();
+    SamplingDecision sampling = trace.sampling();
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(TRACE_ID, Long.toUnsignedString(trace.traceId().low()));
+    headers.put(TRACE_ID, Long.toUnsignedString(trace.traceIdLow()));
     headers.put(PARENT_ID, Long.toUnsignedString(span.spanId()));
-    headers.put(SAMPLING_PRIORITY, Integer.toString(trace.samplingPriority()));
-    String tags = "_dd.p.dm=" + trace.decisionMaker();
-    if (trace.traceId().high() != 0) {
-      tags += ",_dd.p.tid=" + trace.traceId().highHex();
+    headers.put(SAMPLING_PRIORITY, Integer.toString(sampling.priority()));
+    StringBuilder tags = new StringBuilder();
+    appendTag(tags, "_dd.p.dm", sampling.decisionMaker());
+    appendTag(tags, "_dd.p.tid", trace.traceIdHigh() == 0 ? null : Hex.of(trace.traceIdHigh()));
+    appendTag(tags, "_dd.p.ksr", sampling.knuthRate());
+    if (tags.length() > 0) {
+      headers.put(TAGS, tags.toString());
     }
-    headers.put(TAGS, tags);
     return headers;
+  }
+
+  private static void appendTag(StringBuilder tags, String key, String value) {
+    if (value != null) {
+      tags.append(tags.length() == 0 ? "" : ",").append(key).append('=').append(value);
+    }
   }
 
   /** Extracts from headers whose names may be in any case. */
@@ -87,14 +96,15 @@ public final class DatadogPropagator {
     }
   }
 
+  /** The priority, or {@link SpanContext#UNSET_PRIORITY} when absent or malformed. */
   private static int parsePriority(String value) {
     if (value == null) {
-      return PendingTrace.DEFAULT_PRIORITY;
+      return SpanContext.UNSET_PRIORITY;
     }
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      return PendingTrace.DEFAULT_PRIORITY;
+      return SpanContext.UNSET_PRIORITY;
     }
   }
 

@@ -37,13 +37,15 @@ final class ScopeStack {
     return null;
   }
 
-  void remove(CoreSpan span) {
+  /** Removes {@code span}; returns whether it was on the stack. */
+  boolean remove(CoreSpan span) {
     for (int i = size - 1; i >= 0; i--) {
       if (spans[i] == span) {
         System.arraycopy(spans, i + 1, spans, i, size - i - 1);
         spans[--size] = null;
-        return;
+        return true;
       }
     }
+    return false;
   }
 }

@@ -29,7 +29,8 @@ final class TraceContextPropagator {
 
   static void inject(CoreSpan span, Map<String, String> headers) {
     PendingTrace trace = span.trace();
-    int priority = trace.samplingPriority();
+    SamplingDecision sampling = trace.sampling();
+    int priority = sampling.priority();
     String spanHex = Hex.of(span.spanId());
     headers.put(
         TRACEPARENT,
@@ -39,15 +40,15 @@ final class TraceContextPropagator {
             + "-"
             + spanHex
             + (priority > 0 ? "-01" : "-00"));
-    StringBuilder state =
-        new StringBuilder("dd=s:")
-            .append(priority)
-            .append(";p:")
-            .append(spanHex)
-            .append(";t.dm:")
-            .append(trace.decisionMaker());
+    StringBuilder state = new StringBuilder("dd=s:").append(priority).append(";p:").append(spanHex);
+    if (sampling.decisionMaker() != null) {
+      state.append(";t.dm:").append(sampling.decisionMaker());
+    }
     if (trace.traceIdHigh() != 0) {
       state.append(";t.tid:").append(Hex.of(trace.traceIdHigh()));
+    }
+    if (sampling.knuthRate() != null) {
+      state.append(";t.ksr:").append(sampling.knuthRate());
     }
     int members = 1;
     for (String member : members(trace.vendorState())) {

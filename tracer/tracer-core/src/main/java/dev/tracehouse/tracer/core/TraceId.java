@@ -22,11 +22,6 @@ record TraceId(long high, long low) {
     return id;
   }
 
-  /** The high half as 16 lower-case hex digits, the value of {@code _dd.p.tid}. */
-  String highHex() {
-    return hex(high);
-  }
-
   /** {@code value} as 16 lower-case hex digits. */
   static String hex(long value) {
     String digits = Long.toHexString(value);

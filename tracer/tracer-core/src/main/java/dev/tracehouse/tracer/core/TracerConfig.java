@@ -1,26 +1,37 @@
 package dev.tracehouse.tracer.core;
 
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.logging.Logger;
 
 /**
  * The tracer's settings, read once from system properties ({@code dd.service}, ...) and environment
- * variables ({@code DD_SERVICE}, ...); a system property wins over the environment variable. An
- * invalid value is reported (key and value) and replaced by the default.
+ * variables ({@code DD_SERVICE}, ...); a system property wins over the environment variable, as in
+ * dd-java-agent. An invalid value is reported (key and value) and replaced by the default.
  *
  * @param service service name of every span ({@code DD_SERVICE})
  * @param env deployment environment, or {@code null} ({@code DD_ENV})
  * @param version application version, or {@code null} ({@code DD_VERSION})
- * @param agentHost host of the trace agent ({@code DD_AGENT_HOST})
- * @param agentPort port of the trace agent ({@code DD_TRACE_AGENT_PORT})
+ * @param agentHost host of the trace agent ({@code DD_AGENT_HOST}, or from {@code
+ *     DD_TRACE_AGENT_URL})
+ * @param agentPort port of the trace agent ({@code DD_TRACE_AGENT_PORT}, or from {@code
+ *     DD_TRACE_AGENT_URL})
+ * @param tags meta added to every span that has no tag of that name ({@code DD_TAGS})
  * @param injectStyles header styles written on outgoing calls ({@code
  *     DD_TRACE_PROPAGATION_STYLE_INJECT}, else {@code DD_TRACE_PROPAGATION_STYLE})
  * @param extractStyles header styles read from incoming calls, first valid wins ({@code
  *     DD_TRACE_PROPAGATION_STYLE_EXTRACT}, else {@code DD_TRACE_PROPAGATION_STYLE})
+ * @param sampling rules, global rate and rate limit ({@code DD_TRACE_SAMPLING_RULES}, {@code
+ *     DD_TRACE_SAMPLE_RATE}, {@code DD_TRACE_RATE_LIMIT})
+ * @param logsInjection whether the active span's ids go into the logging MDC ({@code
+ *     DD_LOGS_INJECTION})
+ * @param traceId128Logging whether a 128-bit trace id is logged as 32 hex digits instead of the
+ *     decimal low 64 bits ({@code DD_TRACE_128_BIT_TRACEID_LOGGING_ENABLED})
+ * @param partialFlushMinSpans finished spans of a trace that is still open that are sent early once
+ *     there are this many; 0 turns partial flush off ({@code DD_TRACE_PARTIAL_FLUSH_MIN_SPANS})
  */
 public record TracerConfig(
     String service,
@@ -28,12 +39,18 @@ public record TracerConfig(
     String version,
     String agentHost,
     int agentPort,
+    Map<String, String> tags,
     List<PropagationStyle> injectStyles,
-    List<PropagationStyle> extractStyles) {
+    List<PropagationStyle> extractStyles,
+    SamplingConfig sampling,
+    boolean logsInjection,
+    boolean traceId128Logging,
+    int partialFlushMinSpans) {
 
   public static final String DEFAULT_SERVICE = "unnamed-java-app";
   public static final String DEFAULT_AGENT_HOST = "localhost";
   public static final int DEFAULT_AGENT_PORT = 8126;
+  public static final int DEFAULT_PARTIAL_FLUSH_MIN_SPANS = 1000;
 
   /** dd-java-agent's default for both directions. */
   public static final List<PropagationStyle> DEFAULT_STYLES =
@@ -41,26 +58,87 @@ public record TracerConfig(
 
   static final String STYLE = "dd.trace.propagation.style";
 
-  private static final Logger LOG = Logger.getLogger(TracerConfig.class.getName());
-
   public TracerConfig {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(agentHost, "agentHost");
+    Objects.requireNonNull(sampling, "sampling");
     if (agentPort < 1 || agentPort > 65535) {
       throw new IllegalArgumentException("agentPort out of range 1..65535: " + agentPort);
     }
+    if (partialFlushMinSpans < 0) {
+      throw new IllegalArgumentException("partialFlushMinSpans < 0: " + partialFlushMinSpans);
+    }
+    tags = Map.copyOf(tags);
     injectStyles = List.copyOf(injectStyles);
     extractStyles = List.copyOf(extractStyles);
   }
 
-  /** Settings with the default propagation styles. */
+  /** Settings with the given propagation styles and every other setting at its default. */
+  public TracerConfig(
+      String service,
+      String env,
+      String version,
+      String agentHost,
+      int agentPort,
+      List<PropagationStyle> injectStyles,
+      List<PropagationStyle> extractStyles) {
+    this(
+        service,
+        env,
+        version,
+        agentHost,
+        agentPort,
+        Map.of(),
+        injectStyles,
+        extractStyles,
+        SamplingConfig.AGENT_RATES,
+        true,
+        true,
+        DEFAULT_PARTIAL_FLUSH_MIN_SPANS);
+  }
+
+  /** Settings with every other setting at its default. */
   public TracerConfig(String service, String env, String version, String agentHost, int agentPort) {
     this(service, env, version, agentHost, agentPort, DEFAULT_STYLES, DEFAULT_STYLES);
   }
 
-  /** Reads the real system properties and environment; problems are logged as warnings. */
+  /** A copy with other sampling settings. */
+  public TracerConfig withSampling(SamplingConfig newSampling) {
+    return new TracerConfig(
+        service,
+        env,
+        version,
+        agentHost,
+        agentPort,
+        tags,
+        injectStyles,
+        extractStyles,
+        newSampling,
+        logsInjection,
+        traceId128Logging,
+        partialFlushMinSpans);
+  }
+
+  /** A copy with another partial-flush threshold. */
+  public TracerConfig withPartialFlushMinSpans(int minSpans) {
+    return new TracerConfig(
+        service,
+        env,
+        version,
+        agentHost,
+        agentPort,
+        tags,
+        injectStyles,
+        extractStyles,
+        sampling,
+        logsInjection,
+        traceId128Logging,
+        minSpans);
+  }
+
+  /** Reads the real system properties and environment; problems go to standard error. */
   public static TracerConfig fromEnvironment() {
-    return from(System::getProperty, System::getenv, LOG::warning);
+    return from(System::getProperty, System::getenv, System.err::println);
   }
 
   /**
@@ -74,103 +152,46 @@ public record TracerConfig(
       Function<String, String> properties,
       Function<String, String> environment,
       Consumer<String> problems) {
-    Source source = new Source(properties, environment, problems);
+    ConfigSource source = new ConfigSource(properties, environment, problems);
     List<PropagationStyle> styles = source.styles(STYLE, DEFAULT_STYLES);
+    URI agentUrl = source.httpUrl("dd.trace.agent.url");
+    String host = source.text("dd.agent.host", DEFAULT_AGENT_HOST);
+    int port = source.integer("dd.trace.agent.port", 1, 65535, DEFAULT_AGENT_PORT);
+    if (agentUrl != null) {
+      host = agentUrl.getHost();
+      port = agentUrl.getPort() > 0 ? agentUrl.getPort() : DEFAULT_AGENT_PORT;
+    }
     return new TracerConfig(
         source.text("dd.service", DEFAULT_SERVICE),
         source.text("dd.env", null),
         source.text("dd.version", null),
-        source.text("dd.agent.host", DEFAULT_AGENT_HOST),
-        source.port("dd.trace.agent.port", DEFAULT_AGENT_PORT),
+        host,
+        port,
+        source.tags("dd.tags"),
         source.styles(STYLE + ".inject", styles),
-        source.styles(STYLE + ".extract", styles));
+        source.styles(STYLE + ".extract", styles),
+        sampling(source),
+        source.bool("dd.logs.injection", true),
+        source.bool("dd.trace.128.bit.traceid.logging.enabled", true),
+        source.integer(
+            "dd.trace.partial.flush.min.spans",
+            0,
+            Integer.MAX_VALUE,
+            DEFAULT_PARTIAL_FLUSH_MIN_SPANS));
   }
 
-  private record Source(
-      Function<String, String> properties,
-      Function<String, String> environment,
-      Consumer<String> problems) {
-
-    /** The raw value of a key, property first, then the env var named after it; blank = unset. */
-    String raw(String property) {
-      String value = properties.apply(property);
-      if (value == null || value.isBlank()) {
-        value = environment.apply(envName(property));
-      }
-      return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    String text(String property, String fallback) {
-      String value = raw(property);
-      return value == null ? fallback : value;
-    }
-
-    int port(String property, int fallback) {
-      String value = raw(property);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        int port = Integer.parseInt(value);
-        if (port >= 1 && port <= 65535) {
-          return port;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      problems.accept(
-          "tracehouse: invalid "
-              + property
-              + " / "
-              + envName(property)
-              + " = '"
-              + value
-              + "' (expected a port 1..65535), using "
-              + fallback);
-      return fallback;
-    }
-
-    /**
-     * A comma-separated style list; {@code none} means no styles. Each unknown name is reported and
-     * ignored; when nothing valid remains, {@code fallback}.
-     */
-    List<PropagationStyle> styles(String property, List<PropagationStyle> fallback) {
-      String value = raw(property);
-      if (value == null) {
-        return fallback;
-      }
-      List<PropagationStyle> styles = new ArrayList<>();
-      boolean none = false;
-      for (String name : value.split(",")) {
-        if (name.isBlank()) {
-          continue;
-        }
-        if (name.trim().equalsIgnoreCase("none")) {
-          none = true;
-          continue;
-        }
-        PropagationStyle.named(name)
-            .ifPresentOrElse(
-                style -> {
-                  if (!styles.contains(style)) {
-                    styles.add(style);
-                  }
-                },
-                () ->
-                    problems.accept(
-                        "tracehouse: invalid style '"
-                            + name.trim()
-                            + "' in "
-                            + property
-                            + " / "
-                            + envName(property)
-                            + " (expected datadog, tracecontext, b3multi, b3 or none), ignored"));
-      }
-      return styles.isEmpty() && !none ? fallback : styles;
-    }
-
-    static String envName(String property) {
-      return property.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
-    }
+  private static SamplingConfig sampling(ConfigSource source) {
+    String rulesKey = "dd.trace.sampling.rules";
+    String rulesJson = source.raw(rulesKey);
+    List<SamplingRule> rules =
+        rulesJson == null
+            ? List.of()
+            : SamplingRules.parse(
+                rulesJson, rulesKey + " / " + ConfigSource.envName(rulesKey), source::report);
+    return new SamplingConfig(
+        rules,
+        source.rate("dd.trace.sample.rate"),
+        source.integer(
+            "dd.trace.rate.limit", 1, Integer.MAX_VALUE, SamplingConfig.DEFAULT_RATE_LIMIT));
   }
 }

@@ -2,13 +2,16 @@ package dev.tracehouse.tracer.core;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Encodes trace chunks as the msgpack body of {@code PUT /v0.4/traces}, straight from the finished
  * spans (on the writer thread). Adds what spans do not store themselves: the tracer-wide meta
- * {@code language}, {@code env} and {@code version} (a span's own tag of that name wins), and on
- * each chunk's local root the trace-level {@code _dd.p.dm}, {@code _dd.p.tid}, {@code
- * _sampling_priority_v1} and {@code process_id} (these win over a span's own tags).
+ * {@code language}, {@code env}, {@code version} and {@code DD_TAGS} (a span's own tag of that name
+ * wins), and on each chunk's local root the trace-level {@code _dd.p.dm}, {@code _dd.p.tid}, {@code
+ * _dd.p.ksr}, {@code _sampling_priority_v1} and {@code process_id}, plus on the trace's local root
+ * the sampling rates {@code _dd.agent_psr}, {@code _dd.rule_psr}, {@code _dd.limit_psr} (these win
+ * over a span's own tags).
  */
 final class V04Encoder {
 
@@ -16,8 +19,13 @@ final class V04Encoder {
   private static final double PROCESS_ID = ProcessHandle.current().pid();
   private static final String DECISION_MAKER = "_dd.p.dm";
   private static final String TRACE_ID_HIGH = "_dd.p.tid";
-  private static final String SAMPLING_PRIORITY = "_sampling_priority_v1";
-  private static final String PROCESS_ID_KEY = "process_id";
+  private static final String KNUTH_RATE = "_dd.p.ksr";
+
+  /** In this order: priority, process id, and the local root's agent, rule and limit rates. */
+  private static final String[] TRACE_METRICS = {
+    "_sampling_priority_v1", "process_id", "_dd.agent_psr", "_dd.rule_psr", "_dd.limit_psr"
+  };
+
   private static final byte[] TRACE_ID = MsgPackOutput.encodedString("trace_id");
   private static final byte[] SPAN_ID = MsgPackOutput.encodedString("span_id");
   private static final byte[] PARENT_ID = MsgPackOutput.encodedString("parent_id");
@@ -38,21 +46,20 @@ final class V04Encoder {
    * local root first.
    */
   static void encode(List<List<CoreSpan>> chunks, MsgPackOutput out) {
-    String[] scratch = new String[10];
     out.arrayHeader(chunks.size());
     for (List<CoreSpan> chunk : chunks) {
       out.arrayHeader(chunk.size());
       CoreSpan root = localRoot(chunk);
-      encodeSpan(out, root, true, scratch);
+      encodeSpan(out, root, true);
       for (CoreSpan span : chunk) {
         if (span != root) {
-          encodeSpan(out, span, false, scratch);
+          encodeSpan(out, span, false);
         }
       }
     }
   }
 
-  private static void encodeSpan(MsgPackOutput out, CoreSpan span, boolean root, String[] scratch) {
+  private static void encodeSpan(MsgPackOutput out, CoreSpan span, boolean root) {
     out.mapHeader(12);
     out.raw(TRACE_ID);
     out.uint64(span.trace().traceIdLow());
@@ -79,27 +86,37 @@ final class V04Encoder {
     out.raw(ERROR);
     out.int32(span.error());
     out.raw(META);
-    writeMeta(out, span, root, scratch);
+    writeMeta(out, span, root);
     out.raw(METRICS);
     writeMetrics(out, span, root);
   }
 
-  /** {@code extra} holds, as key-value pairs, the meta the span does not store itself. */
-  private static void writeMeta(MsgPackOutput out, CoreSpan span, boolean root, String[] extra) {
+  /**
+   * The span's own meta, then the tracer-wide meta it does not set itself, then (on a chunk's root)
+   * the trace-level tags, which replace the span's own tags of those names.
+   */
+  private static void writeMeta(MsgPackOutput out, CoreSpan span, boolean root) {
     SpanTags tags = span.tags();
     TracerConfig config = span.tracer().config();
+    String[] extra = new String[2 * (6 + config.tags().size())];
     int defaults = addIfAbsent(extra, 0, tags, "language", LANGUAGE);
     defaults = addIfAbsent(extra, defaults, tags, "env", config.env());
     defaults = addIfAbsent(extra, defaults, tags, "version", config.version());
+    for (Map.Entry<String, String> tag : config.tags().entrySet()) {
+      defaults = addIfAbsent(extra, defaults, tags, tag.getKey(), tag.getValue());
+    }
     int end = defaults;
     if (root) {
       PendingTrace trace = span.trace();
-      extra[end++] = DECISION_MAKER;
-      extra[end++] = trace.decisionMaker();
-      if (trace.traceIdHigh() != 0) {
-        extra[end++] = TRACE_ID_HIGH;
-        extra[end++] = TraceId.hex(trace.traceIdHigh());
-      }
+      SamplingDecision sampling = trace.sampling();
+      end = add(extra, end, DECISION_MAKER, sampling.decisionMaker());
+      end =
+          add(
+              extra,
+              end,
+              TRACE_ID_HIGH,
+              trace.traceIdHigh() == 0 ? null : Hex.of(trace.traceIdHigh()));
+      end = add(extra, end, KNUTH_RATE, sampling.knuthRate());
     }
     int own = 0;
     for (int i = 0; i < tags.metaSize(); i++) {
@@ -118,25 +135,54 @@ final class V04Encoder {
     }
   }
 
+  /**
+   * The span's own metrics; on a chunk's root also the sampling priority and process id, and on the
+   * trace's local root the rates of the sampling decision (these replace the span's own).
+   */
   private static void writeMetrics(MsgPackOutput out, CoreSpan span, boolean root) {
     SpanTags tags = span.tags();
+    double[] trace = new double[TRACE_METRICS.length];
+    Arrays.fill(trace, Double.NaN);
+    if (root) {
+      SamplingDecision sampling = span.trace().sampling();
+      trace[0] = sampling.priority();
+      trace[1] = PROCESS_ID;
+      if (span.trace().localRoot() == span) {
+        trace[2] = sampling.agentRate();
+        trace[3] = sampling.ruleRate();
+        trace[4] = sampling.limitRate();
+      }
+    }
     int own = 0;
     for (int i = 0; i < tags.metricSize(); i++) {
-      own += root && isTraceMetric(tags.metricKey(i)) ? 0 : 1;
+      own += isTraceMetric(tags.metricKey(i), root) ? 0 : 1;
     }
-    out.mapHeader(own + (root ? 2 : 0));
+    int added = 0;
+    for (double value : trace) {
+      added += Double.isNaN(value) ? 0 : 1;
+    }
+    out.mapHeader(own + added);
     for (int i = 0; i < tags.metricSize(); i++) {
-      if (!(root && isTraceMetric(tags.metricKey(i)))) {
+      if (!isTraceMetric(tags.metricKey(i), root)) {
         out.string(tags.metricKey(i));
         out.float64(tags.metricValue(i));
       }
     }
-    if (root) {
-      out.string(SAMPLING_PRIORITY);
-      out.float64(span.trace().samplingPriority());
-      out.string(PROCESS_ID_KEY);
-      out.float64(PROCESS_ID);
+    for (int i = 0; i < trace.length; i++) {
+      if (!Double.isNaN(trace[i])) {
+        out.string(TRACE_METRICS[i]);
+        out.float64(trace[i]);
+      }
     }
+  }
+
+  private static int add(String[] pairs, int end, String key, String value) {
+    if (value == null) {
+      return end;
+    }
+    pairs[end] = key;
+    pairs[end + 1] = value;
+    return end + 2;
   }
 
   /** Appends the pair unless the value is null or the span has its own tag {@code key}. */
@@ -159,8 +205,9 @@ final class V04Encoder {
     return false;
   }
 
-  private static boolean isTraceMetric(String key) {
-    return key.equals(SAMPLING_PRIORITY) || key.equals(PROCESS_ID_KEY);
+  /** On a chunk's root, the trace-level metrics replace the span's own of the same name. */
+  private static boolean isTraceMetric(String key, boolean root) {
+    return root && Arrays.asList(TRACE_METRICS).contains(key);
   }
 
   /** The earliest-started span whose parent is not in the chunk. */

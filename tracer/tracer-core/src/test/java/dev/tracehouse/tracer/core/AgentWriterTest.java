@@ -27,7 +27,7 @@ class AgentWriterTest {
   @Test
   void write_sendsChunksToAgentWithDatadogHeaders() throws IOException {
     try (FakeAgent agent = new FakeAgent()) {
-      AgentWriter writer = AgentWriter.start(config(agent.port()));
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
       writer.write(chunk(1));
       writer.write(chunk(2));
 
@@ -61,7 +61,7 @@ class AgentWriterTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    AgentWriter writer = AgentWriter.start(config(closedPort));
+    AgentWriter writer = AgentWriter.start(config(closedPort), answer -> {});
 
     writer.write(chunk(1));
 
@@ -74,7 +74,7 @@ class AgentWriterTest {
   void write_dropsAndCountsWhenAgentAnswersError() throws IOException {
     try (FakeAgent agent = new FakeAgent()) {
       agent.answer(500);
-      AgentWriter writer = AgentWriter.start(config(agent.port()));
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
 
       writer.write(chunk(1));
 
@@ -86,7 +86,7 @@ class AgentWriterTest {
 
   @Test
   void write_dropsAndCountsWhenQueueIsFull() {
-    AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", 9), 2);
+    AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", 9), answer -> {}, 2);
 
     for (int i = 1; i <= 5; i++) {
       writer.write(chunk(i));
@@ -98,7 +98,8 @@ class AgentWriterTest {
   @Test
   void close_flushesQueuedChunksAndDropsLaterWrites() throws IOException {
     try (FakeAgent agent = new FakeAgent()) {
-      AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", agent.port()), 10);
+      AgentWriter writer =
+          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), answer -> {}, 10);
       writer.write(chunk(1));
       writer.startThread();
 
@@ -115,7 +116,8 @@ class AgentWriterTest {
     int chunks = 3 * AgentWriter.MAX_BATCH + 1;
     try (FakeAgent agent = new FakeAgent()) {
       agent.answer(500);
-      AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", agent.port()), chunks);
+      AgentWriter writer =
+          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), answer -> {}, chunks);
       for (int i = 0; i < chunks; i++) {
         writer.write(chunk(i));
       }

@@ -105,7 +105,7 @@ class TraceContextPropagatorTest {
     assertThat(context)
         .isEqualTo(
             new SpanContext(
-                0x740b5d7e77db151eL, 0xe03a4ef566c770f7L, 0x5ecbcaf5329f04e5L, 1, "-0"));
+                0x740b5d7e77db151eL, 0xe03a4ef566c770f7L, 0x5ecbcaf5329f04e5L, 1, null));
   }
 
   @Test
@@ -153,7 +153,7 @@ class TraceContextPropagatorTest {
 
     assertThat(context.spanId()).isEqualTo(0x23d062d6b4a0f613L);
     assertThat(context.vendorState()).isEmpty();
-    assertThat(context.decisionMaker()).isEqualTo("-0");
+    assertThat(context.decisionMaker()).isNull();
   }
 
   @Test

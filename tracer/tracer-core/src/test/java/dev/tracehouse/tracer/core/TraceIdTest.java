@@ -12,13 +12,13 @@ class TraceIdTest {
     TraceId id = TraceId.generate(0x6b0701aeL);
 
     assertThat(id.high()).isEqualTo(0x6b0701ae00000000L);
-    assertThat(id.highHex()).isEqualTo("6b0701ae00000000");
+    assertThat(TraceId.hex(id.high())).isEqualTo("6b0701ae00000000");
     assertThat(id.low()).isNotZero();
   }
 
   @Test
   void highHex_padsToSixteenDigits() {
-    assertThat(new TraceId(0x1fL, 5).highHex()).isEqualTo("000000000000001f");
+    assertThat(TraceId.hex(new TraceId(0x1fL, 5).high())).isEqualTo("000000000000001f");
   }
 
   @RepeatedTest(20)
