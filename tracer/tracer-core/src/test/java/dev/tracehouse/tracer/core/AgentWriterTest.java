@@ -56,6 +56,20 @@ class AgentWriterTest {
   }
 
   @Test
+  void send_handsEverySuccessfulAnswerToTheListener() throws IOException {
+    List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (FakeAgent agent = new FakeAgent()) {
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answers::add);
+      writer.write(chunk(1));
+
+      await().until(() -> !answers.isEmpty());
+      writer.close();
+    }
+
+    assertThat(answers).containsExactly("{\"rate_by_service\":{\"service:,env:\":1}}");
+  }
+
+  @Test
   void write_dropsAndCountsWhenAgentIsDown() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -147,6 +147,90 @@ class TracerConfigTest {
   }
 
   @Test
+  void from_readsEverySettingAsSystemPropertyOrEnvironmentVariable() {
+    Map<String, String> settings =
+        Map.of(
+            "dd.tags", "team:coffee, region:eu team2:beans",
+            "dd.trace.sample.rate", "0.25",
+            "dd.trace.sampling.rules", "[{\"service\": \"cafe\", \"sample_rate\": 0.5}]",
+            "dd.trace.rate.limit", "7",
+            "dd.logs.injection", "false",
+            "dd.trace.128.bit.traceid.logging.enabled", "0",
+            "dd.trace.partial.flush.min.spans", "50");
+    Map<String, String> environment = new java.util.HashMap<>();
+    settings.forEach((key, value) -> environment.put(ConfigSource.envName(key), value));
+
+    for (TracerConfig config : List.of(read(settings, Map.of()), read(Map.of(), environment))) {
+      assertThat(config.tags())
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("team", "coffee", "region", "eu", "team2", "beans"));
+      assertThat(config.sampling())
+          .isEqualTo(
+              new SamplingConfig(
+                  List.of(new SamplingRule("cafe", null, null, Map.of(), 0.5)), 0.25, 7));
+      assertThat(config.logsInjection()).isFalse();
+      assertThat(config.traceId128Logging()).isFalse();
+      assertThat(config.partialFlushMinSpans()).isEqualTo(50);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void from_defaultsMatchDdJavaAgent() {
+    TracerConfig config = read(Map.of(), Map.of());
+
+    assertThat(config.tags()).isEmpty();
+    assertThat(config.sampling()).isEqualTo(SamplingConfig.AGENT_RATES);
+    assertThat(config.sampling().rateLimit()).isEqualTo(100);
+    assertThat(config.logsInjection()).isTrue();
+    assertThat(config.traceId128Logging()).isTrue();
+    assertThat(config.partialFlushMinSpans()).isEqualTo(1000);
+  }
+
+  @Test
+  void from_takesHostAndPortFromTheAgentUrl() {
+    TracerConfig config =
+        read(
+            Map.of("dd.trace.agent.url", "http://intake.local:9126"),
+            Map.of("DD_AGENT_HOST", "other", "DD_TRACE_AGENT_PORT", "1234"));
+    TracerConfig withoutPort = read(Map.of(), Map.of("DD_TRACE_AGENT_URL", "http://intake"));
+
+    assertThat(config.agentHost()).isEqualTo("intake.local");
+    assertThat(config.agentPort()).isEqualTo(9126);
+    assertThat(withoutPort.agentPort()).isEqualTo(8126);
+  }
+
+  @Test
+  void from_reportsEachInvalidValueOnceWithKeyAndValueAndIgnoresIt() {
+    TracerConfig config =
+        read(
+            Map.of(),
+            Map.of(
+                "DD_TRACE_SAMPLE_RATE", "2",
+                "DD_TRACE_RATE_LIMIT", "0",
+                "DD_LOGS_INJECTION", "maybe",
+                "DD_TRACE_PARTIAL_FLUSH_MIN_SPANS", "-1",
+                "DD_TAGS", "a:b,nocolon",
+                "DD_TRACE_AGENT_URL", "unix:///var/run/datadog/apm.socket",
+                "DD_TRACE_SAMPLING_RULES", "[{\"sample_rate\": 3}]"));
+
+    assertThat(config.sampling()).isEqualTo(SamplingConfig.AGENT_RATES);
+    assertThat(config.logsInjection()).isTrue();
+    assertThat(config.partialFlushMinSpans()).isEqualTo(1000);
+    assertThat(config.tags()).containsExactly(org.assertj.core.api.Assertions.entry("a", "b"));
+    assertThat(config.agentHost()).isEqualTo("localhost");
+    assertThat(problems)
+        .hasSize(7)
+        .anySatisfy(p -> assertThat(p).contains("DD_TRACE_SAMPLE_RATE", "'2'"))
+        .anySatisfy(p -> assertThat(p).contains("DD_TRACE_RATE_LIMIT", "'0'"))
+        .anySatisfy(p -> assertThat(p).contains("DD_LOGS_INJECTION", "'maybe'"))
+        .anySatisfy(p -> assertThat(p).contains("DD_TRACE_PARTIAL_FLUSH_MIN_SPANS", "'-1'"))
+        .anySatisfy(p -> assertThat(p).contains("DD_TAGS", "'nocolon'"))
+        .anySatisfy(p -> assertThat(p).contains("DD_TRACE_AGENT_URL", "unix:///"))
+        .anySatisfy(p -> assertThat(p).contains("DD_TRACE_SAMPLING_RULES", "#0"));
+  }
+
+  @Test
   void constructor_rejectsInvalidPort() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new TracerConfig("s", null, null, "h", 0))

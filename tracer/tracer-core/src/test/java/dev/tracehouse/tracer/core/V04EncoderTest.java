@@ -123,6 +123,35 @@ class V04EncoderTest {
   }
 
   @Test
+  void encode_addsDdTagsUnlessTheSpanSetsItsOwn() {
+    CoreTracer tagged =
+        new CoreTracer(
+            new TracerConfig(
+                "cafe",
+                "workshop",
+                null,
+                "localhost",
+                8126,
+                Map.of("team", "coffee", "region", "eu"),
+                TracerConfig.DEFAULT_STYLES,
+                TracerConfig.DEFAULT_STYLES,
+                SamplingConfig.AGENT_RATES,
+                true,
+                true,
+                1000),
+            writer,
+            time);
+
+    tagged.trace("op").setTag("region", "us").close();
+
+    SpanData span = writer.spans().get(0);
+    assertThat(span.meta())
+        .containsEntry("team", "coffee")
+        .containsEntry("region", "us")
+        .containsEntry("env", "workshop");
+  }
+
+  @Test
   void encode_handlesLongStringsLargeMapsAndUnicode() {
     Map<String, String> meta = new LinkedHashMap<>();
     for (int i = 0; i < 40; i++) {
