@@ -5,9 +5,12 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.tracehouse.tracer.GlobalTracer;
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.annotation.TraceAnnotationInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.servlet.ServletInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.slf4j.MdcInstrumentation;
 import dev.tracehouse.tracer.core.CoreTracer;
+import dev.tracehouse.tracer.core.LogCorrelation;
 import dev.tracehouse.tracer.core.TracerConfig;
 import java.io.File;
 import java.io.IOException;
@@ -19,13 +22,18 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * Runs in the bootstrap class loader: creates the tracer, registers it in {@link GlobalTracer}, and
- * installs the enabled integrations. Not API: public only for {@link Premain}.
+ * Runs in the bootstrap class loader: creates the tracer (with log correlation when {@code
+ * DD_LOGS_INJECTION} is on), registers it in {@link GlobalTracer}, and installs the enabled
+ * integrations. Not API: public only for {@link Premain}.
  */
 public final class AgentInstaller {
 
   private static final List<AgentInstrumentation> INSTRUMENTATIONS =
-      List.of(new ServletInstrumentation(), new HttpClientInstrumentation());
+      List.of(
+          new ServletInstrumentation(),
+          new HttpClientInstrumentation(),
+          new TraceAnnotationInstrumentation(),
+          new MdcInstrumentation());
 
   private AgentInstaller() {}
 
@@ -35,7 +43,11 @@ public final class AgentInstaller {
    * @param agentJar the agent jar, from which the advice classes are read
    */
   public static void install(Instrumentation instrumentation, File agentJar) throws IOException {
-    CoreTracer tracer = CoreTracer.create(TracerConfig.fromEnvironment());
+    TracerConfig config = TracerConfig.fromEnvironment();
+    CoreTracer tracer = CoreTracer.create(config);
+    if (config.logsInjection()) {
+      LogCorrelation.install(tracer);
+    }
     GlobalTracer.register(tracer);
     Runtime.getRuntime().addShutdownHook(new Thread(tracer::close, "tracehouse-shutdown"));
     letModuleReadTracer(instrumentation, HttpClientInstrumentation.MODULE);
@@ -52,7 +64,7 @@ public final class AgentInstaller {
                     .or(isSynthetic()));
     AgentSwitches switches = AgentSwitches.fromEnvironment();
     for (AgentInstrumentation integration : INSTRUMENTATIONS) {
-      if (switches.enabled(integration.name())) {
+      if (switches.enabled(integration.name()) && integration.enabledBy(config)) {
         builder = integration.extend(builder, advice);
       }
     }

@@ -2,13 +2,17 @@ package dev.tracehouse.tracer.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentSwitchesTest {
 
-  private static AgentSwitches switches(Map<String, String> props, Map<String, String> env) {
-    return new AgentSwitches(props::get, env::get);
+  private final List<String> problems = new ArrayList<>();
+
+  private AgentSwitches switches(Map<String, String> props, Map<String, String> env) {
+    return new AgentSwitches(props::get, env::get, problems::add);
   }
 
   @Test
@@ -35,8 +39,20 @@ class AgentSwitchesTest {
   }
 
   @Test
-  void enabled_treatsAnythingButFalseAsOn() {
+  void enabled_readsZeroAsOffAndAnnotationsSwitch() {
+    assertThat(
+            switches(Map.of(), Map.of("DD_TRACE_ANNOTATIONS_ENABLED", "0")).enabled("annotations"))
+        .isFalse();
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void enabled_reportsOtherValuesWithKeyAndLeavesTheIntegrationOn() {
     assertThat(switches(Map.of("dd.trace.servlet.enabled", "nope"), Map.of()).enabled("servlet"))
         .isTrue();
+    assertThat(problems)
+        .singleElement()
+        .asString()
+        .contains("dd.trace.servlet.enabled", "DD_TRACE_SERVLET_ENABLED", "'nope'");
   }
 }

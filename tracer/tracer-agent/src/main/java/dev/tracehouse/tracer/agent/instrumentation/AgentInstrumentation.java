@@ -1,5 +1,6 @@
 package dev.tracehouse.tracer.agent.instrumentation;
 
+import dev.tracehouse.tracer.core.TracerConfig;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -11,6 +12,11 @@ public interface AgentInstrumentation {
 
   /** Short name; {@code DD_TRACE_<NAME>_ENABLED=false} switches the integration off. */
   String name();
+
+  /** Whether the tracer's settings ask for this integration (besides its own switch). */
+  default boolean enabledBy(TracerConfig config) {
+    return true;
+  }
 
   /**
    * Adds this integration's type matching and advice to {@code builder}.
