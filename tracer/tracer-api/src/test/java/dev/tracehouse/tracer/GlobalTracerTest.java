@@ -21,6 +21,7 @@ class GlobalTracerTest {
     try (Span span = tracer.trace("op")) {
       span.setTag("k", "v").setTag("n", 1).setTag("b", true).setResource("r").setService("s");
       span.setType("web").setError(new IllegalStateException("boom"));
+      assertThat(span.keepTrace().dropTrace()).isSameAs(NoopSpan.INSTANCE);
       assertThat(tracer.activeSpan()).isEmpty();
     }
     assertThat(tracer).isSameAs(NoopTracer.INSTANCE);
