@@ -29,6 +29,7 @@ public final class LogCorrelation implements ScopeListener {
   public static final String ENV = "dd.env";
   public static final String VERSION = "dd.version";
 
+  private static final List<String> KEYS = List.of(TRACE_ID, SPAN_ID, SERVICE, ENV, VERSION);
   private static final Logger LOG = Logger.getLogger(LogCorrelation.class.getName());
   private static final MethodType PUT =
       MethodType.methodType(void.class, String.class, String.class);
@@ -117,7 +118,7 @@ public final class LogCorrelation implements ScopeListener {
   }
 
   private static void clear(Mdc mdc) {
-    for (String key : List.of(TRACE_ID, SPAN_ID, SERVICE, ENV, VERSION)) {
+    for (String key : KEYS) {
       mdc.remove(key);
     }
   }

@@ -46,20 +46,35 @@ final class V04Encoder {
    * local root first.
    */
   static void encode(List<List<CoreSpan>> chunks, MsgPackOutput out) {
+    Scratch scratch = new Scratch();
     out.arrayHeader(chunks.size());
     for (List<CoreSpan> chunk : chunks) {
       out.arrayHeader(chunk.size());
       CoreSpan root = localRoot(chunk);
-      encodeSpan(out, root, true);
+      encodeSpan(out, root, true, scratch);
       for (CoreSpan span : chunk) {
         if (span != root) {
-          encodeSpan(out, span, false);
+          encodeSpan(out, span, false, scratch);
         }
       }
     }
   }
 
-  private static void encodeSpan(MsgPackOutput out, CoreSpan span, boolean root) {
+  /** Work arrays reused for every span of one {@link #encode} call. */
+  private static final class Scratch {
+    private String[] meta = new String[0];
+    private final double[] metrics = new double[TRACE_METRICS.length];
+
+    /** Room for {@code pairs} key-value pairs. */
+    String[] meta(int pairs) {
+      if (meta.length < 2 * pairs) {
+        meta = new String[2 * pairs];
+      }
+      return meta;
+    }
+  }
+
+  private static void encodeSpan(MsgPackOutput out, CoreSpan span, boolean root, Scratch scratch) {
     out.mapHeader(12);
     out.raw(TRACE_ID);
     out.uint64(span.trace().traceIdLow());
@@ -86,19 +101,18 @@ final class V04Encoder {
     out.raw(ERROR);
     out.int32(span.error());
     out.raw(META);
-    writeMeta(out, span, root);
+    writeMeta(out, span, root, scratch.meta(6 + span.tracer().config().tags().size()));
     out.raw(METRICS);
-    writeMetrics(out, span, root);
+    writeMetrics(out, span, root, scratch.metrics);
   }
 
   /**
    * The span's own meta, then the tracer-wide meta it does not set itself, then (on a chunk's root)
    * the trace-level tags, which replace the span's own tags of those names.
    */
-  private static void writeMeta(MsgPackOutput out, CoreSpan span, boolean root) {
+  private static void writeMeta(MsgPackOutput out, CoreSpan span, boolean root, String[] extra) {
     SpanTags tags = span.tags();
     TracerConfig config = span.tracer().config();
-    String[] extra = new String[2 * (6 + config.tags().size())];
     int defaults = addIfAbsent(extra, 0, tags, "language", LANGUAGE);
     defaults = addIfAbsent(extra, defaults, tags, "env", config.env());
     defaults = addIfAbsent(extra, defaults, tags, "version", config.version());
@@ -139,9 +153,8 @@ final class V04Encoder {
    * The span's own metrics; on a chunk's root also the sampling priority and process id, and on the
    * trace's local root the rates of the sampling decision (these replace the span's own).
    */
-  private static void writeMetrics(MsgPackOutput out, CoreSpan span, boolean root) {
+  private static void writeMetrics(MsgPackOutput out, CoreSpan span, boolean root, double[] trace) {
     SpanTags tags = span.tags();
-    double[] trace = new double[TRACE_METRICS.length];
     Arrays.fill(trace, Double.NaN);
     if (root) {
       SamplingDecision sampling = span.trace().sampling();
@@ -207,7 +220,14 @@ final class V04Encoder {
 
   /** On a chunk's root, the trace-level metrics replace the span's own of the same name. */
   private static boolean isTraceMetric(String key, boolean root) {
-    return root && Arrays.asList(TRACE_METRICS).contains(key);
+    if (root) {
+      for (String traceMetric : TRACE_METRICS) {
+        if (traceMetric.equals(key)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The earliest-started span whose parent is not in the chunk. */
