@@ -28,7 +28,6 @@ final class PendingTrace {
   private CoreSpan localRoot;
   private List<CoreSpan> finished;
   private int unfinished = 1;
-  private String loggedTraceId;
 
   /**
    * @param upstream the decision received with the remote parent, or {@code null} for a new trace
@@ -95,17 +94,11 @@ final class PendingTrace {
     return vendorState;
   }
 
-  /** The trace id as logs carry it ({@code dd.trace_id}); computed once. */
+  /** The trace id as logs carry it ({@code dd.trace_id}). */
   String loggedTraceId() {
-    String id = loggedTraceId;
-    if (id == null) {
-      id =
-          traceIdHigh != 0 && tracer.config().traceId128Logging()
-              ? Hex.of(traceIdHigh) + Hex.of(traceIdLow)
-              : Long.toUnsignedString(traceIdLow);
-      loggedTraceId = id;
-    }
-    return id;
+    return traceIdHigh != 0 && tracer.config().traceId128Logging()
+        ? Hex.of(traceIdHigh) + Hex.of(traceIdLow)
+        : Long.toUnsignedString(traceIdLow);
   }
 
   /** Wall-clock time derived from the monotonic clock, so spans of one trace order correctly. */
