@@ -72,9 +72,16 @@ public final class TraceAnnotations {
     }
   }
 
+  /** The annotated methods; none when the class's method signatures cannot be resolved. */
   private static Map<String, TracedMethod> tracedMethods(Class<?> type) {
+    Method[] declared;
+    try {
+      declared = type.getDeclaredMethods();
+    } catch (LinkageError e) {
+      return Map.of();
+    }
     Map<String, TracedMethod> methods = new HashMap<>();
-    for (Method method : type.getDeclaredMethods()) {
+    for (Method method : declared) {
       Trace trace = method.getAnnotation(Trace.class);
       if (trace != null) {
         String descriptor =
