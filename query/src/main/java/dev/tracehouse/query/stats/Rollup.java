@@ -60,14 +60,16 @@ record Rollup(long intervalMs, long firstMs, int count) {
         || interval.isZero()
         || interval.toNanos() % STATS_BUCKET.toNanos() != 0) {
       throw new IllegalArgumentException(
-          "interval: must be a multiple of 10s (the stats bucket), got " + interval);
+          "interval: must be a multiple of 10s (the stats bucket), got "
+              + interval.toMillis()
+              + "ms");
     }
     Rollup rollup = over(window, interval.toMillis());
     if (rollup.count > MAX_POINTS) {
       throw new IllegalArgumentException(
           "interval: "
-              + interval
-              + " gives "
+              + interval.toSeconds()
+              + "s gives "
               + rollup.count
               + " points over the window, more than "
               + MAX_POINTS);
