@@ -51,12 +51,22 @@ public final class WebServer implements AutoCloseable {
       SpanReader reader,
       Supplier<Map<String, ?>> agentStatus,
       Optional<ServiceStats> stats) {
+    return start(config, reader, agentStatus, stats, Clock.systemUTC());
+  }
+
+  /** As above, with the clock that {@code now} in {@code from}/{@code to} reads (for tests). */
+  static WebServer start(
+      WebConfig config,
+      SpanReader reader,
+      Supplier<Map<String, ?>> agentStatus,
+      Optional<ServiceStats> stats,
+      Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(agentStatus, "agentStatus");
     Objects.requireNonNull(stats, "stats");
     ApiRoutes api = new ApiRoutes(reader, agentStatus);
-    StatsRoutes statsRoutes = new StatsRoutes(reader, stats, Clock.systemUTC());
+    StatsRoutes statsRoutes = new StatsRoutes(reader, stats, clock);
     Javalin app =
         Javalin.create(
             cfg -> {

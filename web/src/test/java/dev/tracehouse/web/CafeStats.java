@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One minute of cafe stats from {@link TestTraces#T0}, in six 10 s buckets: per bucket one cafe
- * {@code GET /pair/beer} request of 400 + 10·i ms, and four taster {@code GET /taste} requests of
- * 100, 100, 100 and 110 ms, the last an error, each called by the cafe.
+ * One minute of cafe stats in six 10 s buckets: per bucket one cafe {@code GET /pair/beer} request
+ * of 400 + 10·i ms, and four taster {@code GET /taste} requests of 100, 100, 100 and 110 ms, the
+ * last an error, each called by the cafe.
  */
 final class CafeStats {
 
@@ -28,11 +28,12 @@ final class CafeStats {
 
   private CafeStats() {}
 
-  static void writeTo(StatsStore store) {
+  /** Writes the minute starting at {@code startNs} (a multiple of 10 s). */
+  static void writeTo(StatsStore store, long startNs) {
     List<StatsBucket> buckets = new ArrayList<>();
     List<ServiceMapBucket> edges = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      long start = TestTraces.T0 + i * BUCKET;
+      long start = startNs + i * BUCKET;
       long cafe = (400 + 10L * i) * MS;
       buckets.add(
           new StatsBucket(

@@ -9,7 +9,9 @@ import dev.tracehouse.model.TraceId;
 import dev.tracehouse.query.stats.ServiceStats;
 import dev.tracehouse.query.stats.StatsConfig;
 import dev.tracehouse.store.memory.InMemorySpanStore;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The statistics routes over an in-memory store holding {@link CafeStats}. */
 class ServiceStatsApiTest {
 
+  /** Ten minutes after the cafe's minute of stats began. */
+  private static final Instant NOW = Instant.ofEpochMilli(T0_MS + 600_000);
+
   private static final String MINUTE = "from=" + T0_MS + "&to=" + (T0_MS + 60_000);
 
   private final InMemorySpanStore store = new InMemorySpanStore();
@@ -30,11 +35,16 @@ class ServiceStatsApiTest {
   @BeforeEach
   void start() {
     store.writer().write(TestTraces.cafePairing(TraceId.ofLow(7), 1));
-    CafeStats.writeTo(store.stats().orElseThrow());
+    CafeStats.writeTo(store.stats().orElseThrow(), TestTraces.T0);
     ServiceStats stats =
         new ServiceStats(store.stats().orElseThrow().reader(), StatsConfig.defaults());
     server =
-        WebServer.start(new WebConfig("127.0.0.1", 0), store.reader(), Map::of, Optional.of(stats));
+        WebServer.start(
+            new WebConfig("127.0.0.1", 0),
+            store.reader(),
+            Map::of,
+            Optional.of(stats),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     api = new ApiClient(server.port());
   }
 
@@ -73,13 +83,14 @@ class ServiceStatsApiTest {
 
   @Test
   void services_defaultToTheLastFifteenMinutes() {
-    long before = Instant.now().toEpochMilli();
     JsonNode body = ok("/api/services/cafe");
 
-    assertThat(body.get("to").asLong()).isBetween(before, Instant.now().toEpochMilli());
-    assertThat(body.get("to").asLong() - body.get("from").asLong()).isEqualTo(900_000);
+    assertThat(body.get("to").asLong()).isEqualTo(NOW.toEpochMilli());
+    assertThat(body.get("from").asLong()).isEqualTo(NOW.toEpochMilli() - 900_000);
     assertThat(body.get("env").isNull()).isTrue();
-    assertThat(body.get("overview").get("measures").get("requests").asDouble()).isZero();
+    assertThat(body.get("overview").get("measures").get("requests").asDouble()).isEqualTo(6);
+    JsonNode lastMinute = ok("/api/services/cafe?from=now-1m").get("overview");
+    assertThat(lastMinute.get("measures").get("requests").asDouble()).isZero();
   }
 
   @Test
