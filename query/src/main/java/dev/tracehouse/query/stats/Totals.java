@@ -15,6 +15,8 @@ final class Totals {
   private double durationSum;
   private final Distribution latency = new Distribution();
   private final Distribution errorLatency = new Distribution();
+  private final ScratchSketch scratch = new ScratchSketch();
+  private final ScratchSketch errorScratch = new ScratchSketch();
 
   /**
    * Adds the service-entry (top-level) share of a stored group: its top-level hits, and its errors,
@@ -34,8 +36,8 @@ final class Totals {
     requests += entries;
     errors += group.errors() * share;
     durationSum += group.durationSum() * share;
-    DDSketch ok = Distribution.decode(group.okSketch());
-    DDSketch failed = Distribution.decode(group.errorSketch());
+    DDSketch ok = scratch.load(group.okSketch());
+    DDSketch failed = errorScratch.load(group.errorSketch());
     double values = Distribution.count(ok) + Distribution.count(failed);
     if (values > 0) {
       double weight = entries / values;
@@ -53,7 +55,7 @@ final class Totals {
     requests += edge.calls();
     errors += edge.errors();
     durationSum += edge.durationSum();
-    DDSketch sketch = Distribution.decode(edge.latency());
+    DDSketch sketch = scratch.load(edge.latency());
     double values = Distribution.count(sketch);
     if (values > 0) {
       latency.add(sketch, edge.calls() / values);
