@@ -1,6 +1,6 @@
 // Calls to the JSON API. Errors become exceptions carrying the server's message.
 
-async function getJson(path) {
+export async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {

@@ -44,6 +44,9 @@ final class Settings {
     d.put("store.duckdb.queue-capacity", "");
     d.put("store.memory.max-spans", "");
     d.put("store.memory.max-stats-rows", "");
+    d.put("query.stats.apdex.threshold", "500ms");
+    d.put("query.stats.apdex.service-thresholds", "");
+    d.put("query.stats.apdex.errors-as-frustrated", "false");
     return Map.copyOf(d);
   }
 

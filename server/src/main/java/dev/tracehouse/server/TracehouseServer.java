@@ -8,6 +8,8 @@ import dev.tracehouse.intake.zipkin.ZipkinIntakeConfig;
 import dev.tracehouse.intake.zipkin.ZipkinIntakeServer;
 import dev.tracehouse.pipeline.TraceProcessor;
 import dev.tracehouse.pipeline.sampling.SamplingConfig;
+import dev.tracehouse.query.stats.ServiceStats;
+import dev.tracehouse.query.stats.StatsConfig;
 import dev.tracehouse.store.SpanStore;
 import dev.tracehouse.store.StoreConfig;
 import dev.tracehouse.store.StoreProvider;
@@ -37,6 +39,7 @@ final class TracehouseServer implements AutoCloseable {
   private TracehouseServer(
       Settings settings, Map<String, String> env, Deque<AutoCloseable> started) {
     this.started = started;
+    StatsConfig statsConfig = StatsConfig.fromOptions(settings.under(StatsConfig.PREFIX));
     String type = settings.string("store.type");
     store =
         remember(
@@ -70,7 +73,8 @@ final class TracehouseServer implements AutoCloseable {
             WebServer.start(
                 new WebConfig(settings.string("web.host"), settings.port("web.port")),
                 store.reader(),
-                this::status));
+                this::status,
+                store.stats().map(s -> new ServiceStats(s.reader(), statsConfig))));
   }
 
   /**

@@ -92,7 +92,20 @@ class TracehouseServerTest {
       assertThat(stats)
           .flatExtracting(StatsBucket::groups)
           .anySatisfy(g -> assertThat(g.key().service()).isEqualTo("cafe"));
+      String list = "http://127.0.0.1:" + reopened.webPort() + "/api/services?from=now-1h";
+      assertThat(get(list).body()).contains("\"statistics\":[").contains("\"name\":\"cafe\"");
     }
+  }
+
+  @Test
+  void start_failsNamingABadApdexSetting() {
+    Settings settings =
+        Settings.load(
+            null, Map.of("QUERY_STATS_APDEX_THRESHOLD", "fast", "DATA_DIR", data.toString()));
+    assertThatThrownBy(() -> TracehouseServer.start(settings, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("query.stats.apdex.threshold")
+        .hasMessageContaining("'fast'");
   }
 
   @Test

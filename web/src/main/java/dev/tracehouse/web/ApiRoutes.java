@@ -32,7 +32,6 @@ final class ApiRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/services", this::services);
     routes.get("/api/traces", this::traces);
     routes.get("/api/traces/{traceId}", this::trace);
     routes.get("/api/agent/status", ctx -> Json.write(ctx, agentStatus.get()));
@@ -41,10 +40,6 @@ final class ApiRoutes {
       routes.addHttpHandler(method, "/api/*", ApiRoutes::unknown);
     }
     routes.exception(Exception.class, ErrorResponses::handle);
-  }
-
-  private void services(Context ctx) {
-    Json.write(ctx, Map.of("services", reader.services()));
   }
 
   private void traces(Context ctx) {

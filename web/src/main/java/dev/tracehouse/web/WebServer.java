@@ -1,10 +1,13 @@
 package dev.tracehouse.web;
 
+import dev.tracehouse.query.stats.ServiceStats;
 import dev.tracehouse.store.SpanReader;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The JSON API ({@code /api/...}) and the UI's static files, served by one Javalin instance. */
@@ -34,16 +37,44 @@ public final class WebServer implements AutoCloseable {
    */
   public static WebServer start(
       WebConfig config, SpanReader reader, Supplier<Map<String, ?>> agentStatus) {
+    return start(config, reader, agentStatus, Optional.empty());
+  }
+
+  /**
+   * Starts listening at once, also serving the service statistics routes ({@code
+   * /api/services/...}, {@code /api/service-map}) from {@code stats} when present.
+   *
+   * @throws IllegalStateException naming the address when it cannot be bound
+   */
+  public static WebServer start(
+      WebConfig config,
+      SpanReader reader,
+      Supplier<Map<String, ?>> agentStatus,
+      Optional<ServiceStats> stats) {
+    return start(config, reader, agentStatus, stats, Clock.systemUTC());
+  }
+
+  /** As above, with the clock that {@code now} in {@code from}/{@code to} reads (for tests). */
+  static WebServer start(
+      WebConfig config,
+      SpanReader reader,
+      Supplier<Map<String, ?>> agentStatus,
+      Optional<ServiceStats> stats,
+      Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(agentStatus, "agentStatus");
+    Objects.requireNonNull(stats, "stats");
     ApiRoutes api = new ApiRoutes(reader, agentStatus);
+    StatsRoutes statsRoutes = new StatsRoutes(reader, stats, clock);
     Javalin app =
         Javalin.create(
             cfg -> {
               cfg.startup.showJavalinBanner = false;
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.staticFiles.add("/public", Location.CLASSPATH);
+              cfg.staticFiles.enableWebjars();
+              statsRoutes.register(cfg.routes); // before api: its catch-all must match last
               api.register(cfg.routes);
             });
     try {
