@@ -3,20 +3,8 @@ package dev.tracehouse.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tracehouse.model.LogEvent;
-import dev.tracehouse.model.Span;
 import dev.tracehouse.query.lang.QueryParseException;
-import dev.tracehouse.store.LogSearch;
-import dev.tracehouse.store.SpanSearch;
-import dev.tracehouse.store.SpanStore;
-import dev.tracehouse.store.memory.InMemorySpanStore;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,26 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 6, through the in-memory store (the predicate) and the DuckDB store (the SQL), expecting the same
  * fixture ids from both.
  */
-class ConformanceTest {
-
-  @TempDir static Path dir;
-  private static Map<String, SpanStore> stores;
-
-  @BeforeAll
-  static void fill() {
-    stores =
-        Map.of(
-            "memory", Fixtures.filled(new InMemorySpanStore()),
-            "duckdb", Fixtures.filled(Fixtures.duckDb(dir)));
-  }
-
-  @AfterAll
-  static void close() {
-    stores.values().forEach(SpanStore::close);
-  }
+class ConformanceTest extends BothStores {
 
   static Stream<Arguments> spanExamples() {
-    return Stream.of(
+    return onEachStore(
+        Stream.of(
             Arguments.of(1, "service:web-store env:prod", "1 6"),
             Arguments.of(2, "service:web* -env:staging", "1 6"),
             Arguments.of(3, "status:error", "1 6"),
@@ -63,12 +36,12 @@ class ConformanceTest {
             Arguments.of(14, "-@http.status_code:*", "4 5"),
             Arguments.of(15, "@user.first\\ name:Jane operation_name:*.request", "6"),
             Arguments.of(
-                16, "kube_deployment:canary OR service:(auth-mongo OR payment-db)", "4 5 6"))
-        .flatMap(ConformanceTest::onEachStore);
+                16, "kube_deployment:canary OR service:(auth-mongo OR payment-db)", "4 5 6")));
   }
 
   static Stream<Arguments> logExamples() {
-    return Stream.of(
+    return onEachStore(
+        Stream.of(
             Arguments.of(17, "authentication failure", "1"),
             Arguments.of(18, "\"hello world\"", "3"),
             Arguments.of(19, "hello world", "2 3"),
@@ -79,38 +52,19 @@ class ConformanceTest {
             Arguments.of(24, "status:error -version:beta", "1"),
             Arguments.of(25, "env:(prod OR test) @http.status_code:>=500 \"*test*\"", "6"),
             Arguments.of(21, "@my_attribute:\"hello:world\"", "4"),
-            Arguments.of(21, "@my_attribute:hello?world", "4"))
-        .flatMap(ConformanceTest::onEachStore);
-  }
-
-  private static Stream<Arguments> onEachStore(Arguments example) {
-    return Stream.of("memory", "duckdb")
-        .map(
-            store -> {
-              Object[] args = Arrays.copyOf(example.get(), 4);
-              args[3] = store;
-              return Arguments.of(args);
-            });
+            Arguments.of(21, "@my_attribute:hello?world", "4")));
   }
 
   @ParameterizedTest(name = "#{0} {1} on {3}")
   @MethodSource("spanExamples")
   void spanExample(int number, String query, String expected, String store) {
-    SpanSearch search =
-        SpanSearch.of(SearchFilters.spans(query), 0, Long.MAX_VALUE).withLimit(1000);
-    Stream<Span> found = stores.get(store).reader().searchSpans(search).spans().stream();
-
-    assertThat(found.map(s -> s.spanId()).sorted()).containsExactly(ids(expected));
+    assertThat(spanIds(store, query)).isEqualTo(ids(expected));
   }
 
   @ParameterizedTest(name = "#{0} {1} on {3}")
   @MethodSource("logExamples")
   void logExample(int number, String query, String expected, String store) {
-    LogSearch search = LogSearch.of(SearchFilters.logs(query), 0, Long.MAX_VALUE).withLimit(1000);
-    Stream<LogEvent> found =
-        stores.get(store).logs().orElseThrow().reader().search(search).logs().stream();
-
-    assertThat(found.map(l -> l.spanId()).sorted()).containsExactly(ids(expected));
+    assertThat(logIds(store, query)).isEqualTo(ids(expected));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -125,22 +79,11 @@ class ConformanceTest {
         "@dur*:1                 | 4"
       })
   void mustReject(String query, int offset) {
-    for (String kind : new String[] {"spans", "logs"}) {
-      assertThatThrownBy(
-              () -> {
-                if (kind.equals("spans")) {
-                  SearchFilters.spans(query);
-                } else {
-                  SearchFilters.logs(query);
-                }
-              })
-          .as(kind)
-          .isInstanceOfSatisfying(
-              QueryParseException.class, e -> assertThat(e.offset()).isEqualTo(offset));
-    }
-  }
-
-  private static Long[] ids(String expected) {
-    return Arrays.stream(expected.split(" ")).map(Long::valueOf).toArray(Long[]::new);
+    assertThatThrownBy(() -> SearchFilters.spans(query))
+        .isInstanceOfSatisfying(
+            QueryParseException.class, e -> assertThat(e.offset()).isEqualTo(offset));
+    assertThatThrownBy(() -> SearchFilters.logs(query))
+        .isInstanceOfSatisfying(
+            QueryParseException.class, e -> assertThat(e.offset()).isEqualTo(offset));
   }
 }

@@ -60,11 +60,12 @@ final class Fixtures {
               .putMeta("kube_deployment", "canary")
               .build());
 
-  /** L1..L6: span id = fixture number. */
+  /** L1..L6: span id = fixture number; L1 carries the trace id of S1. */
   static final List<LogEvent> LOGS =
       List.of(
           log(1, "web-store", "error", "prod", "Authentication failure for user jane")
               .putAttribute("http", Map.of("status_code", 401L))
+              .traceId(new TraceId(0x77, 1))
               .build(),
           log(2, "web-store", "info", "prod", "hello beautiful world")
               .putAttribute("http", Map.of("url_details", Map.of("path", "/api/v1/test")))
