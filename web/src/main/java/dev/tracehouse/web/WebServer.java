@@ -3,6 +3,7 @@ package dev.tracehouse.web;
 import dev.tracehouse.store.SpanReader;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -34,10 +35,19 @@ public final class WebServer implements AutoCloseable {
    */
   public static WebServer start(
       WebConfig config, SpanReader reader, Supplier<Map<String, ?>> agentStatus) {
+    return start(config, reader, agentStatus, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(WebConfig, SpanReader, Supplier)}, with "now" of search windows from {@code
+   * clock}.
+   */
+  static WebServer start(
+      WebConfig config, SpanReader reader, Supplier<Map<String, ?>> agentStatus, Clock clock) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(agentStatus, "agentStatus");
-    ApiRoutes api = new ApiRoutes(reader, agentStatus);
+    ApiRoutes api = new ApiRoutes(reader, agentStatus, clock);
     Javalin app =
         Javalin.create(
             cfg -> {

@@ -1,5 +1,8 @@
 package dev.tracehouse.store;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Which events a search keeps, in two equivalent forms: an in-memory test (used by the in-memory
  * store) and a SQL condition (used by SQL stores). The query module implements it; stores never
@@ -36,6 +39,31 @@ public interface EventFilter<E> {
    * @throws UnsupportedQueryException when the filter cannot be written in {@code dialect}
    */
   SqlCondition toSql(SqlDialect dialect);
+
+  /** The events that pass both this filter and {@code other}. */
+  default EventFilter<E> and(EventFilter<E> other) {
+    EventFilter<E> self = this;
+    return new EventFilter<>() {
+      @Override
+      public boolean test(E event) {
+        return self.test(event) && other.test(event);
+      }
+
+      @Override
+      public SqlCondition toSql(SqlDialect dialect) {
+        SqlCondition a = self.toSql(dialect);
+        SqlCondition b = other.toSql(dialect);
+        List<Object> params = new ArrayList<>(a.params());
+        params.addAll(b.params());
+        return new SqlCondition("(" + a.sql() + ") AND (" + b.sql() + ")", params);
+      }
+
+      @Override
+      public String toString() {
+        return "(" + self + ") AND (" + other + ")";
+      }
+    };
+  }
 
   /** The filter every event passes. */
   static <E> EventFilter<E> all() {
