@@ -112,13 +112,19 @@ public final class SqlCompiler {
       return v.get() + " LIKE " + param(like.glob().toLike()) + " ESCAPE '\\'";
     }
     if (check instanceof Check.Words words) {
-      return "contains(' ' || trim(regexp_replace(lower("
+      // CASE evaluates the regex only where the cheap test passes: each word of the phrase is
+      // verbatim in the lower-cased text.
+      return "CASE WHEN contains(lower("
+          + v.get()
+          + "), "
+          + param(longestWord(words.phrase()))
+          + ") THEN contains(' ' || trim(regexp_replace(lower("
           + v.get()
           + "), '"
           + TextRules.PHRASE_SEPARATOR_REGEX
           + "', ' ', 'g')) || ' ', "
           + param(" " + words.phrase() + " ")
-          + ")";
+          + ") ELSE FALSE END";
     }
     if (check instanceof Check.WordGlob glob) {
       String like = glob.glob().toLike();
@@ -181,6 +187,14 @@ public final class SqlCompiler {
 
   private String numberEquals(Supplier<String> n, double literal) {
     return "(isfinite(" + n.get() + ") AND " + n.get() + " = " + param(literal) + ")";
+  }
+
+  private static String longestWord(String phrase) {
+    String longest = "";
+    for (String word : phrase.split(" ")) {
+      longest = word.length() > longest.length() ? word : longest;
+    }
+    return longest;
   }
 
   /** The numeric value of a string expression when it is numeric text, else NULL. */
