@@ -3,13 +3,25 @@ package dev.tracehouse.query;
 import dev.tracehouse.model.TraceId;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
-/** Random valid span queries over the pools of {@link RandomSpans}. */
+/** Random valid queries over a {@link Vocabulary}: keys, words and value pools of the events. */
 final class RandomQueries {
+
+  /**
+   * What queries talk about.
+   *
+   * @param keys keys as written in a query (escaped where needed)
+   * @param words free-text words
+   * @param samples pools of stored values to build values from
+   * @param special other terms (ids, functions), drawn now and then
+   */
+  record Vocabulary(
+      String[] keys, String[] words, String[][] samples, Function<Random, String> special) {}
 
   private static final String SPECIAL = " \t()[]{}\":\\<>=~^+!#“”&|,*?";
 
-  private static final String[] KEYS = {
+  private static final String[] SPAN_KEYS = {
     "service",
     "env",
     "version",
@@ -31,7 +43,7 @@ final class RandomQueries {
     "http.status_code",
     "_dd.hostname"
   };
-  private static final String[] WORDS = {
+  private static final String[] SPAN_WORDS = {
     "checkout",
     "GET",
     "get",
@@ -60,10 +72,40 @@ final class RandomQueries {
   private static final String[] DURATIONS = {
     "100ms", "1s", "1.5s", "45us", "50µs", "2m", "80000000", "1h", "0", "2500000ns"
   };
-  private final Random r;
 
-  RandomQueries(Random r) {
+  /** Span queries over the pools of {@link RandomSpans}. */
+  static final Vocabulary SPANS =
+      new Vocabulary(
+          SPAN_KEYS,
+          SPAN_WORDS,
+          new String[][] {
+            RandomSpans.SERVICES,
+            RandomSpans.NAMES,
+            RandomSpans.RESOURCES,
+            RandomSpans.TYPES,
+            RandomSpans.ENVS,
+            RandomSpans.HOSTS,
+            RandomSpans.STATUS_TEXTS,
+            RandomSpans.MESSAGES,
+            {
+              "ok",
+              "error",
+              "OK",
+              "canary",
+              "stable",
+              "Jane",
+              "x\"y",
+              "https://shop.example.com/api?user=JaneDoe"
+            }
+          },
+          RandomQueries::spanIds);
+
+  private final Random r;
+  private final Vocabulary vocabulary;
+
+  RandomQueries(Random r, Vocabulary vocabulary) {
     this.r = r;
+    this.vocabulary = vocabulary;
   }
 
   String query() {
@@ -86,13 +128,13 @@ final class RandomQueries {
   private String term() {
     return switch (r.nextInt(10)) {
       case 0 -> freeText();
-      case 1 -> ids();
+      case 1 -> vocabulary.special().apply(r);
       default -> field();
     };
   }
 
   private String field() {
-    String key = RandomSpans.pick(r, KEYS);
+    String key = RandomSpans.pick(r, vocabulary.keys());
     String value = r.nextInt(6) == 0 ? "(" + value(key) + " OR " + value(key) + ")" : value(key);
     if (r.nextInt(10) == 0) {
       value = "(NOT " + value(key) + " " + value(key) + ")";
@@ -114,26 +156,7 @@ final class RandomQueries {
   }
 
   private String sample() {
-    String[][] pools = {
-      RandomSpans.SERVICES,
-      RandomSpans.NAMES,
-      RandomSpans.RESOURCES,
-      RandomSpans.TYPES,
-      RandomSpans.ENVS,
-      RandomSpans.HOSTS,
-      RandomSpans.STATUS_TEXTS,
-      RandomSpans.MESSAGES,
-      {
-        "ok",
-        "error",
-        "OK",
-        "canary",
-        "stable",
-        "Jane",
-        "x\"y",
-        "https://shop.example.com/api?user=JaneDoe"
-      }
-    };
+    String[][] pools = vocabulary.samples();
     String s = RandomSpans.pick(r, pools[r.nextInt(pools.length)]);
     return s.isEmpty() ? "x" : s;
   }
@@ -164,16 +187,17 @@ final class RandomQueries {
   }
 
   private String freeText() {
-    String word = RandomSpans.pick(r, WORDS);
+    String word = RandomSpans.pick(r, vocabulary.words());
     return switch (r.nextInt(4)) {
       case 0 -> "\"" + quote(sample()) + "\"";
       case 1 -> wildcard(word);
-      case 2 -> "\"" + quote(word + " " + RandomSpans.pick(r, WORDS)) + "\"";
+      case 2 -> "\"" + quote(word + " " + RandomSpans.pick(r, vocabulary.words())) + "\"";
       default -> escape(word).replaceFirst("^([-@])", "\\\\$1");
     };
   }
 
-  private String ids() {
+  /** Trace and span id terms over {@link RandomSpans#TRACE_IDS}. */
+  static String spanIds(Random r) {
     TraceId id = RandomSpans.pick(r, RandomSpans.TRACE_IDS);
     return switch (r.nextInt(4)) {
       case 0 -> "trace_id:" + Long.toUnsignedString(id.low());
@@ -196,7 +220,7 @@ final class RandomQueries {
     return List.of("AND", "OR", "NOT", "TO").contains(word) ? "\\" + word : word;
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

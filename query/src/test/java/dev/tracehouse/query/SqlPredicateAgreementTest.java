@@ -2,6 +2,7 @@ package dev.tracehouse.query;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.tracehouse.model.LogEvent;
 import dev.tracehouse.model.Span;
 import dev.tracehouse.store.EventFilter;
 import dev.tracehouse.store.SpanStore;
@@ -18,83 +19,145 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Property: for random valid queries over random span sets, the in-memory predicate and the DuckDB
- * SQL select the same spans. 20 span sets of 40 spans (written through the DuckDB store), 500
- * queries each: 10,000 cases, evaluated by DuckDB 50 conditions per statement. The seed comes from
- * {@code -Dquery.property.seed} (default fixed) and is printed on failure.
+ * Property: for random valid queries over random event sets, the in-memory predicate and the DuckDB
+ * SQL select the same events. Events are written through the DuckDB store; DuckDB then evaluates 50
+ * conditions per statement (the same SQL a store puts in its WHERE). Spans: 20 sets of 40, 500
+ * queries each (10,000 cases); logs: 8 sets of 40, 500 queries each (4,000 cases). The seed comes
+ * from {@code -Dquery.property.seed} (default fixed) and is printed on failure.
  */
 class SqlPredicateAgreementTest {
 
   private static final long SEED = Long.getLong("query.property.seed", 20_261_203L);
-  private static final int SETS = 20;
-  private static final int SPANS_PER_SET = 40;
+  private static final int EVENTS_PER_SET = 40;
   private static final int QUERIES_PER_SET = 500;
-  private static final long SET_WIDTH = 1_000_000_000L;
   private static final int PER_STATEMENT = 50;
+  private static final long SET_WIDTH = 1_000_000_000L;
+
+  /** Random events of one kind. */
+  @FunctionalInterface
+  interface Generator<E> {
+    List<E> batch(Random random, int count, long start);
+  }
+
+  /**
+   * How to test one event kind.
+   *
+   * @param table the logical table
+   * @param timeColumn its timestamp column
+   * @param sets how many event sets
+   * @param events the event generator
+   * @param write how events reach the store
+   * @param parse the query → filter function under test
+   * @param id the event's fixture id (its span id)
+   * @param vocabulary what random queries talk about
+   */
+  record Kind<E>(
+      String table,
+      String timeColumn,
+      int sets,
+      Generator<E> events,
+      BiConsumer<SpanStore, List<E>> write,
+      Function<String, EventFilter<E>> parse,
+      ToLongFunction<E> id,
+      RandomQueries.Vocabulary vocabulary) {}
 
   @TempDir Path dir;
 
   @Test
-  void predicateAndSqlAgreeOnRandomQueries() throws SQLException {
+  void spans_predicateAndSqlAgreeOnRandomQueries() throws SQLException {
+    check(
+        new Kind<Span>(
+            "spans",
+            "start_ns",
+            20,
+            RandomSpans::batch,
+            (store, spans) -> {
+              store.writer().write(spans);
+              store.writer().flush();
+            },
+            SearchFilters::spans,
+            Span::spanId,
+            RandomQueries.SPANS));
+  }
+
+  @Test
+  void logs_predicateAndSqlAgreeOnRandomQueries() throws SQLException {
+    check(
+        new Kind<LogEvent>(
+            "logs",
+            "ts_ns",
+            8,
+            RandomLogs::batch,
+            (store, logs) -> store.logs().orElseThrow().writer().write(logs),
+            SearchFilters::logs,
+            LogEvent::spanId,
+            RandomLogs.LOGS));
+  }
+
+  private <E> void check(Kind<E> kind) throws SQLException {
     Random random = new Random(SEED);
-    List<List<Span>> sets = new ArrayList<>();
+    List<List<E>> sets = new ArrayList<>();
     Path file = dir.resolve("q.duckdb");
     try (SpanStore store = Fixtures.duckDb(dir)) {
-      for (int s = 0; s < SETS; s++) {
-        List<Span> spans = RandomSpans.batch(random, SPANS_PER_SET, Fixtures.T0 + s * SET_WIDTH);
-        sets.add(spans);
-        store.writer().write(spans);
+      for (int s = 0; s < kind.sets(); s++) {
+        List<E> events = kind.events().batch(random, EVENTS_PER_SET, Fixtures.T0 + s * SET_WIDTH);
+        sets.add(events);
+        kind.write().accept(store, events);
       }
     }
-    RandomQueries queries = new RandomQueries(random);
+    RandomQueries queries = new RandomQueries(random, kind.vocabulary());
     int splits = 0;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
-      for (int s = 0; s < SETS; s++) {
+      for (int s = 0; s < kind.sets(); s++) {
         List<String> texts = new ArrayList<>();
-        List<EventFilter<Span>> filters = new ArrayList<>();
+        List<EventFilter<E>> filters = new ArrayList<>();
         for (int q = 0; q < QUERIES_PER_SET; q++) {
           texts.add(queries.query());
-          filters.add(parse(texts.get(q), s, q));
+          filters.add(parse(kind, texts.get(q), s, q));
         }
         for (int first = 0; first < QUERIES_PER_SET; first += PER_STATEMENT) {
-          List<Set<Long>> sql = evaluate(c, s, filters.subList(first, first + PER_STATEMENT));
+          List<Set<Long>> sql = evaluate(c, kind, s, filters.subList(first, first + PER_STATEMENT));
           for (int i = 0; i < PER_STATEMENT; i++) {
             int q = first + i;
             Set<Long> expected = new TreeSet<>();
-            sets.get(s).stream()
-                .filter(filters.get(q)::test)
-                .forEach(x -> expected.add(x.spanId()));
-            if (!expected.equals(sql.get(i))) {
-              fail(report(s, q, texts.get(q), expected, sql.get(i), sets.get(s)));
+            for (E event : sets.get(s)) {
+              if (filters.get(q).test(event)) {
+                expected.add(kind.id().applyAsLong(event));
+              }
             }
-            splits += expected.isEmpty() || expected.size() == SPANS_PER_SET ? 0 : 1;
+            if (!expected.equals(sql.get(i))) {
+              fail(report(kind, s, q, texts.get(q), expected, sql.get(i), sets.get(s)));
+            }
+            splits += expected.isEmpty() || expected.size() == EVENTS_PER_SET ? 0 : 1;
           }
         }
       }
     }
-    if (splits < SETS * QUERIES_PER_SET / 10) {
-      fail("seed " + SEED + ": only " + splits + " queries split a span set");
+    if (splits < kind.sets() * QUERIES_PER_SET / 10) {
+      fail("seed " + SEED + ": only " + splits + " queries split a " + kind.table() + " set");
     }
   }
 
-  /**
-   * The span ids each filter selects in span set {@code set}, evaluated by DuckDB: one statement
-   * selecting every filter's condition as a column (the same SQL a store puts in its WHERE).
-   */
-  private static List<Set<Long>> evaluate(Connection c, int set, List<EventFilter<Span>> filters)
-      throws SQLException {
+  /** The ids each filter selects in set {@code set}, evaluated by DuckDB in one statement. */
+  private static <E> List<Set<Long>> evaluate(
+      Connection c, Kind<E> kind, int set, List<EventFilter<E>> filters) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT span_id");
     List<Object> params = new ArrayList<>();
-    for (EventFilter<Span> f : filters) {
+    for (EventFilter<E> f : filters) {
       SqlCondition condition = f.toSql(SqlDialect.DUCKDB);
       sql.append(", (").append(condition.sql()).append(")");
       params.addAll(condition.params());
     }
-    sql.append(" FROM spans WHERE start_ns >= ? AND start_ns < ?");
+    sql.append(" FROM ").append(kind.table());
+    sql.append(" WHERE ").append(kind.timeColumn()).append(" >= ? AND ");
+    sql.append(kind.timeColumn()).append(" < ?");
     long from = Fixtures.T0 + set * SET_WIDTH;
     params.add(from);
     params.add(from + SET_WIDTH);
@@ -117,14 +180,16 @@ class SqlPredicateAgreementTest {
     return selected;
   }
 
-  private static EventFilter<Span> parse(String query, int set, int index) {
+  private static <E> EventFilter<E> parse(Kind<E> kind, String query, int set, int index) {
     try {
-      return SearchFilters.spans(query);
+      return kind.parse().apply(query);
     } catch (IllegalArgumentException e) {
       throw new AssertionError(
           "seed "
               + SEED
-              + ", set "
+              + ", "
+              + kind.table()
+              + " set "
               + set
               + ", query "
               + index
@@ -136,19 +201,26 @@ class SqlPredicateAgreementTest {
     }
   }
 
-  private static String report(
-      int set, int index, String query, Set<Long> expected, Set<Long> actual, List<Span> spans) {
+  private static <E> String report(
+      Kind<E> kind,
+      int set,
+      int index,
+      String query,
+      Set<Long> expected,
+      Set<Long> actual,
+      List<E> events) {
     Set<Long> onlyPredicate = new TreeSet<>(expected);
     onlyPredicate.removeAll(actual);
     Set<Long> onlySql = new TreeSet<>(actual);
     onlySql.removeAll(expected);
-    StringBuilder s = new StringBuilder();
-    s.append("seed ").append(SEED).append(", set ").append(set).append(", query ").append(index);
-    s.append(": [").append(query).append("]\n  predicate only: ").append(onlyPredicate);
+    StringBuilder s = new StringBuilder("seed " + SEED + ", " + kind.table() + " set " + set);
+    s.append(", query ").append(index).append(": [").append(query).append("]");
+    s.append("\n  predicate only: ").append(onlyPredicate);
     s.append("\n  SQL only: ").append(onlySql);
-    for (Span span : spans) {
-      if (onlyPredicate.contains(span.spanId()) || onlySql.contains(span.spanId())) {
-        s.append("\n  ").append(span);
+    for (E event : events) {
+      long id = kind.id().applyAsLong(event);
+      if (onlyPredicate.contains(id) || onlySql.contains(id)) {
+        s.append("\n  ").append(event);
       }
     }
     return s.toString();

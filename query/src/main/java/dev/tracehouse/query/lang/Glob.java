@@ -71,10 +71,6 @@ public final class Glob {
       return this;
     }
 
-    boolean isEmpty() {
-      return parts.isEmpty() && text.length() == 0;
-    }
-
     Glob build() {
       flush();
       return new Glob(parts);

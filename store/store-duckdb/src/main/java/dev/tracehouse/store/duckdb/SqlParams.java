@@ -31,10 +31,6 @@ final class SqlParams {
     return sql("(" + condition.sql() + ")", condition.params().toArray());
   }
 
-  String text() {
-    return sql.toString();
-  }
-
   /** Prepares the statement and binds every parameter by its type. */
   PreparedStatement prepare(Connection c) throws SQLException {
     PreparedStatement st = c.prepareStatement(sql.toString());
