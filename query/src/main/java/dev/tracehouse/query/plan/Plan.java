@@ -16,18 +16,21 @@ public sealed interface Plan {
   /** No event. */
   record None() implements Plan {}
 
+  /** Every operand holds. */
   record And(List<Plan> operands) implements Plan {
     public And {
       operands = List.copyOf(operands);
     }
   }
 
+  /** Some operand holds. */
   record Or(List<Plan> operands) implements Plan {
     public Or {
       operands = List.copyOf(operands);
     }
   }
 
+  /** The operand does not hold. */
   record Not(Plan operand) implements Plan {}
 
   /** Some value of {@code source} passes {@code check} (never true when there is no value). */
