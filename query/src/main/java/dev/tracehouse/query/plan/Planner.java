@@ -42,7 +42,7 @@ public abstract sealed class Planner permits SpanPlanner, LogPlanner {
     if (query instanceof Query.Cidr cidr) {
       return cidr(cidr);
     }
-    return new Plan.All();
+    return new Plan.All(); // Query.MatchAll, the one case left
   }
 
   abstract Plan term(Query.Key key, Value value);
@@ -54,7 +54,7 @@ public abstract sealed class Planner permits SpanPlanner, LogPlanner {
   abstract Plan cidr(Query.Cidr cidr);
 
   /** The check that free text makes on one string source. */
-  static Check freeTextCheck(Value.Match value) {
+  private static Check freeTextCheck(Value.Match value) {
     if (!value.phrase() && value.glob().hasWildcards()) {
       return new Check.WordGlob(value.glob().lowerCase());
     }
