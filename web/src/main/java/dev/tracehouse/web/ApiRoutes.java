@@ -6,6 +6,7 @@ import dev.tracehouse.store.SpanReader;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,14 +26,16 @@ final class ApiRoutes {
 
   private final SpanReader reader;
   private final Supplier<Map<String, ?>> agentStatus;
+  private final SearchRoutes search;
 
-  ApiRoutes(SpanReader reader, Supplier<Map<String, ?>> agentStatus) {
+  ApiRoutes(SpanReader reader, Supplier<Map<String, ?>> agentStatus, Clock clock) {
     this.reader = reader;
     this.agentStatus = agentStatus;
+    this.search = new SearchRoutes(reader, clock);
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/traces", this::traces);
+    search.register(routes);
     routes.get("/api/traces/{traceId}", this::trace);
     routes.get("/api/agent/status", ctx -> Json.write(ctx, agentStatus.get()));
     for (HandlerType method : METHODS) {
@@ -40,12 +43,6 @@ final class ApiRoutes {
       routes.addHttpHandler(method, "/api/*", ApiRoutes::unknown);
     }
     routes.exception(Exception.class, ErrorResponses::handle);
-  }
-
-  private void traces(Context ctx) {
-    List<TraceSummaryView> traces =
-        reader.findTraces(TraceQueryParams.parse(ctx)).stream().map(TraceSummaryView::of).toList();
-    Json.write(ctx, Map.of("traces", traces));
   }
 
   private void trace(Context ctx) {

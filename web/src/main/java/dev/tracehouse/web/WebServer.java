@@ -54,6 +54,12 @@ public final class WebServer implements AutoCloseable {
     return start(config, reader, agentStatus, stats, Clock.systemUTC());
   }
 
+  /** Without service statistics, with the clock that {@code now} in search windows reads (tests). */
+  static WebServer start(
+      WebConfig config, SpanReader reader, Supplier<Map<String, ?>> agentStatus, Clock clock) {
+    return start(config, reader, agentStatus, Optional.empty(), clock);
+  }
+
   /** As above, with the clock that {@code now} in {@code from}/{@code to} reads (for tests). */
   static WebServer start(
       WebConfig config,
@@ -65,7 +71,7 @@ public final class WebServer implements AutoCloseable {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(agentStatus, "agentStatus");
     Objects.requireNonNull(stats, "stats");
-    ApiRoutes api = new ApiRoutes(reader, agentStatus);
+    ApiRoutes api = new ApiRoutes(reader, agentStatus, clock);
     StatsRoutes statsRoutes = new StatsRoutes(reader, stats, clock);
     Javalin app =
         Javalin.create(

@@ -2,6 +2,9 @@ package dev.tracehouse.web;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +13,10 @@ final class TestTraces {
 
   /** Start of {@link #cafePairing}: 2026-11-25T10:00:00Z in ns. */
   static final long T0 = 1_795_600_800_000_000_000L;
+
+  /** "Now" for search windows: five minutes after {@link #T0}, so the default window holds it. */
+  static final Clock CLOCK =
+      Clock.fixed(Instant.ofEpochMilli(T0 / 1_000_000 + 300_000), ZoneOffset.UTC);
 
   private static final long MS = 1_000_000L;
 

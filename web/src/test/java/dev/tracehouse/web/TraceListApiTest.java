@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracehouse.model.TraceId;
-import dev.tracehouse.store.TraceQuery;
-import java.util.Optional;
+import dev.tracehouse.store.TraceScope;
+import dev.tracehouse.store.TraceSearch;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class TraceListApiTest {
         TestTraces.cafePairing(SECOND, 100).stream()
             .map(s -> s.toBuilder().start(s.start() + 1_000_000_000L).build())
             .toList());
-    server = WebServer.start(new WebConfig("127.0.0.1", 0), reader);
+    server = WebServer.start(new WebConfig("127.0.0.1", 0), reader, Map::of, TestTraces.CLOCK);
     api = new ApiClient(server.port());
   }
 
@@ -64,15 +65,29 @@ class TraceListApiTest {
 
   @Test
   void traces_passesDefaultsToTheReader() {
-    api.get("/api/traces?service=&limit=&from=&to=");
-    assertThat(reader.queries()).containsExactly(TraceQuery.latest(50));
+    api.get("/api/traces?service=&limit=&from=&to=&scope=&cursor=&query=");
+
+    assertThat(reader.traceSearches()).hasSize(1);
+    TraceSearch search = reader.traceSearches().get(0);
+    long nowNs = TestTraces.CLOCK.millis() * 1_000_000;
+    assertThat(search.fromNs()).isEqualTo(nowNs - 15 * 60 * 1_000_000_000L);
+    assertThat(search.toNs()).isEqualTo(nowNs);
+    assertThat(search.limit()).isEqualTo(50);
+    assertThat(search.scope()).isEqualTo(TraceScope.ALL);
+    assertThat(search.after()).isEmpty();
   }
 
   @Test
   void traces_passesFiltersToTheReader() {
-    ApiClient.Response response = api.get("/api/traces?service=taster&limit=1&from=5&to=99");
+    ApiClient.Response response =
+        api.get("/api/traces?service=taster&limit=1&from=5&to=99&scope=root");
+
     assertThat(response.status()).isEqualTo(200);
-    assertThat(reader.queries()).containsExactly(new TraceQuery(Optional.of("taster"), 5, 99, 1));
+    TraceSearch search = reader.traceSearches().get(0);
+    assertThat(search.fromNs()).isEqualTo(5_000_000L);
+    assertThat(search.toNs()).isEqualTo(99_000_000L);
+    assertThat(search.limit()).isEqualTo(1);
+    assertThat(search.scope()).isEqualTo(TraceScope.ROOT);
   }
 
   @Test
@@ -93,19 +108,25 @@ class TraceListApiTest {
     "from=-1, from",
     "to=1e9, to",
     "to=-5, to",
-    "from=10&to=9, from (10) is after to (9)"
+    "from=10&to=9, is after to",
+    "query=service:, expected value after ':' at column 8",
+    "scope=roots, scope",
+    "cursor=abc, cursor",
+    "from=now-5y, from"
   })
   void traces_rejectsBadParametersNamingThem(String query, String expected) {
     ApiClient.Response response = api.get("/api/traces?" + query);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("error").asText()).contains(expected);
-    assertThat(reader.queries()).isEmpty();
+    assertThat(reader.traceSearches()).isEmpty();
   }
 
   @Test
   void traces_returnsEmptyListWhenNothingStored() {
     server.close();
-    server = WebServer.start(new WebConfig("127.0.0.1", 0), new FakeSpanReader());
+    server =
+        WebServer.start(
+            new WebConfig("127.0.0.1", 0), new FakeSpanReader(), Map::of, TestTraces.CLOCK);
     ApiClient empty = new ApiClient(server.port());
     assertThat(empty.get("/api/traces").json().get("traces")).isEmpty();
     assertThat(empty.get("/api/services").json().get("services")).isEmpty();

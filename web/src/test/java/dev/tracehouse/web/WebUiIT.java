@@ -8,6 +8,7 @@ import dev.tracehouse.model.TraceId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class WebUiIT {
                 .start(TestTraces.T0 - 60_000_000_000L)
                 .duration(3_000_000)
                 .build()));
-    server = WebServer.start(new WebConfig("127.0.0.1", 0), reader);
+    server = WebServer.start(new WebConfig("127.0.0.1", 0), reader, Map::of, TestTraces.CLOCK);
     browser = HeadlessChromium.start(profile);
     browser.get("http://127.0.0.1:" + server.port() + "/");
   }

@@ -26,6 +26,8 @@ public record Capabilities(Set<Capability> supported) {
     /** Data survives a restart of the process. */
     DURABLE,
     /** {@link SpanStore#stats()} keeps stats buckets and service-map edges. */
-    STATS
+    STATS,
+    /** {@link SpanStore#logs()} keeps and searches log events. */
+    LOGS
   }
 }

@@ -31,9 +31,26 @@ public interface SpanReader {
 
   /**
    * Traces having at least one span that matches the query, newest (by trace start) first, at most
-   * {@link TraceQuery#limit()} of them.
+   * {@link TraceQuery#limit()} of them: the first page of {@link TraceQuery#toSearch()}.
    */
-  List<TraceSummary> findTraces(TraceQuery query);
+  default List<TraceSummary> findTraces(TraceQuery query) {
+    return searchTraces(query.toSearch()).traces();
+  }
+
+  /**
+   * One page of the spans matching {@code search}, in its order; {@link SpanPage#next()} is present
+   * exactly when more spans match after the page.
+   */
+  SpanPage searchSpans(SpanSearch search);
+
+  /**
+   * One page of the traces having a span that matches {@code search}, newest first (trace start =
+   * its earliest stored span, whether or not that span matched; ties by trace id descending,
+   * unsigned); {@link TracePage#next()} is present exactly when more traces match after the page.
+   * Summaries cover every stored span of the trace. Full 128-bit ids with one low half are separate
+   * traces.
+   */
+  TracePage searchTraces(TraceSearch search);
 
   /** The names of every service with stored spans, sorted. */
   List<String> services();

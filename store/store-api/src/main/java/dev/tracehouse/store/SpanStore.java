@@ -21,6 +21,14 @@ public interface SpanStore extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The log part of this store, which shares its lifecycle. Present exactly when {@link
+   * #capabilities()} has {@link Capabilities.Capability#LOGS}; empty by default.
+   */
+  default Optional<LogStore> logs() {
+    return Optional.empty();
+  }
+
   /** What this store supports beyond the basics; {@link Capabilities#NONE} by default. */
   default Capabilities capabilities() {
     return Capabilities.NONE;

@@ -1,9 +1,11 @@
 package dev.tracehouse.store;
 
+import dev.tracehouse.model.Span;
 import java.util.Optional;
 
 /**
- * A trace search.
+ * A trace search by service and time, kept for its existing callers; {@link TraceSearch} adds the
+ * search language, scopes and cursors.
  *
  * @param service only traces with a span of this service; empty for any
  * @param fromNs only traces with a span starting at or after this time (ns since epoch); 0 for no
@@ -34,5 +36,12 @@ public record TraceQuery(Optional<String> service, long fromNs, long toNs, int l
 
   public TraceQuery withService(String service) {
     return new TraceQuery(Optional.ofNullable(service), fromNs, toNs, limit);
+  }
+
+  /** The same question as a {@link TraceSearch} (first page, any span). */
+  public TraceSearch toSearch() {
+    EventFilter<Span> filter =
+        service.<EventFilter<Span>>map(ServiceFilter::new).orElse(EventFilter.all());
+    return new TraceSearch(filter, fromNs, toNs, TraceScope.ALL, limit, Optional.empty());
   }
 }

@@ -4,12 +4,18 @@ import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
 import dev.tracehouse.store.Capabilities;
 import dev.tracehouse.store.Capabilities.Capability;
+import dev.tracehouse.store.LogStore;
+import dev.tracehouse.store.SpanCursor;
+import dev.tracehouse.store.SpanPage;
 import dev.tracehouse.store.SpanReader;
+import dev.tracehouse.store.SpanSearch;
 import dev.tracehouse.store.SpanStore;
 import dev.tracehouse.store.SpanWriter;
 import dev.tracehouse.store.StatsStore;
 import dev.tracehouse.store.StoreException;
-import dev.tracehouse.store.TraceQuery;
+import dev.tracehouse.store.TraceCursor;
+import dev.tracehouse.store.TracePage;
+import dev.tracehouse.store.TraceSearch;
 import dev.tracehouse.store.TraceSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,9 +32,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * A thread-safe store that keeps spans and stats in memory, for tests and short-lived demos. Writes
- * are visible at once; it holds at most a fixed number of spans and of stats rows, and refuses more
- * with an over-capacity {@link StoreException}. Nothing survives {@link #close()}.
+ * A thread-safe store that keeps spans, stats and logs in memory, for tests and short-lived demos.
+ * Writes are visible at once; it holds at most a fixed number of spans (and as many logs) and of
+ * stats rows, and refuses more with an over-capacity {@link StoreException}. Searches scan
+ * everything. Nothing survives {@link #close()}.
  */
 public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReader {
 
@@ -43,6 +50,7 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
 
   private final int maxSpans;
   private final InMemoryStatsStore stats;
+  private final InMemoryLogStore logs;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<TraceId, List<Span>> traces = new HashMap<>();
   private final Map<Long, Set<TraceId>> idsByLow = new HashMap<>();
@@ -77,6 +85,7 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
     }
     this.maxSpans = maxSpans;
     this.stats = new InMemoryStatsStore(maxStatsRows);
+    this.logs = new InMemoryLogStore(maxSpans);
   }
 
   @Override
@@ -95,8 +104,13 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
   }
 
   @Override
+  public Optional<LogStore> logs() {
+    return Optional.of(logs);
+  }
+
+  @Override
   public Capabilities capabilities() {
-    return Capabilities.of(Capability.STATS);
+    return Capabilities.of(Capability.STATS, Capability.LOGS);
   }
 
   @Override
@@ -155,19 +169,37 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
   }
 
   @Override
-  public List<TraceSummary> findTraces(TraceQuery query) {
-    Objects.requireNonNull(query, "query");
+  public SpanPage searchSpans(SpanSearch search) {
+    Objects.requireNonNull(search, "search");
+    return read(
+        () -> {
+          List<Span> found = new ArrayList<>();
+          traces
+              .values()
+              .forEach(spans -> spans.stream().filter(search::matches).forEach(found::add));
+          found.sort(search.sort().order());
+          return Pages.first(
+              found, search.limit(), s -> SpanCursor.after(search.sort(), s), SpanPage::new);
+        });
+  }
+
+  @Override
+  public TracePage searchTraces(TraceSearch search) {
+    Objects.requireNonNull(search, "search");
     return read(
         () -> {
           List<TraceSummary> found = new ArrayList<>();
           traces.forEach(
               (id, spans) -> {
-                if (spans.stream().anyMatch(span -> matches(query, span))) {
-                  found.add(TraceSummaries.of(id, spans));
+                if (spans.stream().anyMatch(search::matches)) {
+                  TraceSummary summary = TraceSummaries.of(id, spans);
+                  if (search.after().map(c -> c.precedes(summary)).orElse(true)) {
+                    found.add(summary);
+                  }
                 }
               });
           found.sort(NEWEST_FIRST);
-          return new ArrayList<>(found.subList(0, Math.min(query.limit(), found.size())));
+          return Pages.first(found, search.limit(), TraceCursor::after, TracePage::new);
         });
   }
 
@@ -185,6 +217,7 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
   @Override
   public void close() {
     stats.close();
+    logs.close();
     lock.writeLock().lock();
     try {
       closed = true;
@@ -194,12 +227,6 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
     } finally {
       lock.writeLock().unlock();
     }
-  }
-
-  private static boolean matches(TraceQuery query, Span span) {
-    return span.start() >= query.fromNs()
-        && span.start() < query.toNs()
-        && query.service().map(span.service()::equals).orElse(true);
   }
 
   private <T> T read(Supplier<T> action) {

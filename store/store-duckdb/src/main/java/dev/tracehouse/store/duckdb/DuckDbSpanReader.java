@@ -2,11 +2,15 @@ package dev.tracehouse.store.duckdb;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import dev.tracehouse.store.SpanCursor;
+import dev.tracehouse.store.SpanPage;
 import dev.tracehouse.store.SpanReader;
-import dev.tracehouse.store.TraceQuery;
+import dev.tracehouse.store.SpanSearch;
+import dev.tracehouse.store.TraceCursor;
+import dev.tracehouse.store.TracePage;
+import dev.tracehouse.store.TraceSearch;
 import dev.tracehouse.store.TraceSummary;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Reads spans with SQL, on a fresh connection per call; every user value is a parameter. Each read
@@ -24,34 +30,6 @@ final class DuckDbSpanReader implements SpanReader {
   private static final String TRACE_BY_LOW =
       "SELECT " + SpanTable.COLUMNS + " FROM spans WHERE trace_low = ?";
   private static final String TRACE_BY_ID = TRACE_BY_LOW + " AND trace_high = ?";
-
-  /**
-   * Newest traces first. {@code xor} with the sign bit makes signed order match unsigned order for
-   * the tie-breaks; the root is the first span without parent, else the earliest.
-   */
-  private static final String FIND_TRACES =
-      """
-      WITH matched AS (
-        SELECT DISTINCT trace_high, trace_low FROM spans
-        WHERE start_ns >= ? AND start_ns < ? AND (? OR service = ?)
-      ), newest AS (
-        SELECT s.trace_high, s.trace_low, min(s.start_ns) AS trace_start
-        FROM spans s JOIN matched m ON s.trace_high = m.trace_high AND s.trace_low = m.trace_low
-        GROUP BY s.trace_high, s.trace_low
-        ORDER BY trace_start DESC, xor(s.trace_high, ?) DESC, xor(s.trace_low, ?) DESC
-        LIMIT ?
-      )
-      SELECT n.trace_high, n.trace_low, n.trace_start,
-        max(s.start_ns + s.duration_ns) - n.trace_start,
-        count(*), count(*) FILTER (WHERE s.error),
-        arg_min(s.service, (s.parent_id <> 0, s.start_ns, xor(s.span_id, ?))),
-        arg_min(s.name, (s.parent_id <> 0, s.start_ns, xor(s.span_id, ?))),
-        arg_min(s.resource, (s.parent_id <> 0, s.start_ns, xor(s.span_id, ?))),
-        list_sort(list_distinct(list(s.service)))
-      FROM newest n JOIN spans s ON s.trace_high = n.trace_high AND s.trace_low = n.trace_low
-      GROUP BY n.trace_high, n.trace_low, n.trace_start
-      ORDER BY n.trace_start DESC, xor(n.trace_high, ?) DESC, xor(n.trace_low, ?) DESC
-      """;
 
   private static final String SERVICES = "SELECT DISTINCT service FROM spans ORDER BY service";
 
@@ -90,32 +68,51 @@ final class DuckDbSpanReader implements SpanReader {
   }
 
   @Override
-  public List<TraceSummary> findTraces(TraceQuery query) {
-    Objects.requireNonNull(query, "query");
-    return connections.run("finding traces", c -> findTraces(c, query));
+  public SpanPage searchSpans(SpanSearch search) {
+    Objects.requireNonNull(search, "search");
+    List<Span> found =
+        connections.run(
+            "searching spans",
+            c -> {
+              try (PreparedStatement st = SpanSearchSql.spans(search).prepare(c);
+                  ResultSet rs = st.executeQuery()) {
+                List<Span> rows = new ArrayList<>();
+                while (rs.next()) {
+                  rows.add(SpanTable.read(rs));
+                }
+                return rows;
+              }
+            });
+    return page(found, search.limit(), s -> SpanCursor.after(search.sort(), s), SpanPage::new);
   }
 
-  private static List<TraceSummary> findTraces(Connection c, TraceQuery query) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(FIND_TRACES)) {
-      int i = 0;
-      st.setLong(++i, query.fromNs());
-      st.setLong(++i, query.toNs());
-      st.setBoolean(++i, query.service().isEmpty());
-      st.setString(++i, query.service().orElse(""));
-      st.setLong(++i, Long.MIN_VALUE);
-      st.setLong(++i, Long.MIN_VALUE);
-      st.setInt(++i, query.limit());
-      for (int k = 0; k < 5; k++) {
-        st.setLong(++i, Long.MIN_VALUE);
-      }
-      List<TraceSummary> found = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          found.add(summary(rs));
-        }
-      }
-      return found;
+  @Override
+  public TracePage searchTraces(TraceSearch search) {
+    Objects.requireNonNull(search, "search");
+    List<TraceSummary> found =
+        connections.run(
+            "searching traces",
+            c -> {
+              try (PreparedStatement st = SpanSearchSql.traces(search).prepare(c);
+                  ResultSet rs = st.executeQuery()) {
+                List<TraceSummary> rows = new ArrayList<>();
+                while (rs.next()) {
+                  rows.add(summary(rs));
+                }
+                return rows;
+              }
+            });
+    return page(found, search.limit(), TraceCursor::after, TracePage::new);
+  }
+
+  /** The first {@code limit} rows, with a cursor after the last when the query found one more. */
+  static <T, C, P> P page(
+      List<T> rows, int limit, Function<T, C> cursorAfter, BiFunction<List<T>, Optional<C>, P> of) {
+    if (rows.size() <= limit) {
+      return of.apply(rows, Optional.empty());
     }
+    List<T> page = rows.subList(0, limit);
+    return of.apply(page, Optional.of(cursorAfter.apply(page.get(limit - 1))));
   }
 
   @Override

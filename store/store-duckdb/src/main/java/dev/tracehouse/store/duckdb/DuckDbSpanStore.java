@@ -3,6 +3,7 @@ package dev.tracehouse.store.duckdb;
 import dev.tracehouse.store.Capabilities;
 import dev.tracehouse.store.Capabilities.Capability;
 import dev.tracehouse.store.Health;
+import dev.tracehouse.store.LogStore;
 import dev.tracehouse.store.SpanReader;
 import dev.tracehouse.store.SpanStore;
 import dev.tracehouse.store.SpanWriter;
@@ -24,8 +25,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded default store: one DuckDB file, spans written by one background thread through the
- * Appender, stats written synchronously by {@link DuckDbStatsWriter}, everything read on per-call
- * duplicate connections. Only one process may open the file.
+ * Appender, stats and logs written synchronously ({@link TransactionalAppends}), everything read on
+ * per-call duplicate connections. Only one process may open the file.
  *
  * <p>Reads run concurrently with each other and with appends, but not with a commit: commits take
  * the write side of a fair read-write lock and reads its read side. Together with {@link
@@ -39,6 +40,7 @@ public final class DuckDbSpanStore implements SpanStore {
   private final DuckDbWriter writer;
   private final DuckDbSpanReader reader;
   private final DuckDbStatsStore stats;
+  private final DuckDbLogStore logs;
   private final ReadWriteLock commits = new ReentrantReadWriteLock(true);
   private boolean closed;
 
@@ -49,10 +51,10 @@ public final class DuckDbSpanStore implements SpanStore {
     this.writer = new DuckDbWriter(root.duplicate(), options, commits.writeLock(), threads);
     LockedConnections reads = new LockedConnections(this::duplicate, commits.readLock());
     this.reader = new DuckDbSpanReader(reads);
-    this.stats =
-        new DuckDbStatsStore(
-            new DuckDbStatsWriter(new LockedConnections(this::duplicate, commits.writeLock())),
-            new DuckDbStatsReader(reads));
+    TransactionalAppends appends =
+        new TransactionalAppends(new LockedConnections(this::duplicate, commits.writeLock()));
+    this.stats = new DuckDbStatsStore(new DuckDbStatsWriter(appends), new DuckDbStatsReader(reads));
+    this.logs = new DuckDbLogStore(new DuckDbLogWriter(appends), new DuckDbLogReader(reads));
   }
 
   /** Opens (creating if needed) the store file of {@code options}. */
@@ -119,8 +121,13 @@ public final class DuckDbSpanStore implements SpanStore {
   }
 
   @Override
+  public Optional<LogStore> logs() {
+    return Optional.of(logs);
+  }
+
+  @Override
   public Capabilities capabilities() {
-    return Capabilities.of(Capability.DURABLE, Capability.STATS);
+    return Capabilities.of(Capability.DURABLE, Capability.STATS, Capability.LOGS);
   }
 
   @Override

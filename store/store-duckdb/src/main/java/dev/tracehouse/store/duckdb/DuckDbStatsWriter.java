@@ -5,30 +5,19 @@ import dev.tracehouse.model.ServiceMapBucket;
 import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.store.StatsWriter;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * Writes stats and service-map buckets on the caller's thread (the stats flusher, every ten
- * seconds): one Appender and one transaction per call, so a call is stored whole or not at all.
- * Each call holds the write side of the store's commit lock.
+ * seconds) through {@link TransactionalAppends}: a call is stored whole or not at all.
  */
 final class DuckDbStatsWriter implements StatsWriter {
 
-  /** Appends the rows of one call. */
-  @FunctionalInterface
-  interface Rows {
-    void appendTo(DuckDBAppender appender) throws SQLException;
-  }
+  private final TransactionalAppends appends;
 
-  private final LockedConnections connections;
-
-  DuckDbStatsWriter(LockedConnections connections) {
-    this.connections = connections;
+  DuckDbStatsWriter(TransactionalAppends appends) {
+    this.appends = appends;
   }
 
   @Override
@@ -61,27 +50,9 @@ final class DuckDbStatsWriter implements StatsWriter {
         });
   }
 
-  /**
-   * Appends {@code rows} to {@code table} in one transaction. The explicit {@code BEGIN}: with JDBC
-   * {@code setAutoCommit(false)} alone, DuckDB 1.4.4 commits Appender rows at once, because the
-   * driver opens its transaction only at the next statement. On failure the connection is closed
-   * without {@code COMMIT}, which rolls back.
-   */
-  void append(String what, String table, Rows rows) {
-    connections.run(
-        what,
-        c -> {
-          try (Statement st = c.createStatement()) {
-            st.execute("BEGIN TRANSACTION");
-            try (DuckDBAppender appender =
-                c.unwrap(DuckDBConnection.class)
-                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-              rows.appendTo(appender);
-            }
-            st.execute("COMMIT");
-          }
-          return null;
-        });
+  /** Appends {@code rows} to {@code table} in one transaction: all of them or none. */
+  void append(String what, String table, TransactionalAppends.Rows rows) {
+    appends.append(what, table, rows);
   }
 
   private static void checkNoNulls(List<?> buckets) {

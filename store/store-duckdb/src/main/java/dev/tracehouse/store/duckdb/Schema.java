@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Creates the store's tables when they are missing: spans, stats groups and service-map edges. */
+/**
+ * Creates the store's tables when they are missing: spans, stats groups, service-map edges and
+ * logs.
+ */
 final class Schema {
 
   private Schema() {}
@@ -17,6 +20,8 @@ final class Schema {
     primeIfEmpty(st, StatsTable.NAME, StatsTable.ZERO_ROW);
     st.execute(EdgeTable.CREATE);
     primeIfEmpty(st, EdgeTable.NAME, EdgeTable.ZERO_ROW);
+    st.execute(LogTable.CREATE);
+    primeIfEmpty(st, LogTable.NAME, LogTable.ZERO_ROW);
   }
 
   /**
