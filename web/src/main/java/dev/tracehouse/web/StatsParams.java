@@ -3,10 +3,12 @@ package dev.tracehouse.web;
 import dev.tracehouse.query.stats.Durations;
 import dev.tracehouse.query.stats.ServiceSelection;
 import dev.tracehouse.query.stats.StatsWindow;
-import dev.tracehouse.query.stats.TimeExpressions;
+import dev.tracehouse.query.time.TimeRange;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,18 +20,18 @@ import java.util.function.Supplier;
  */
 final class StatsParams {
 
-  static final String DEFAULT_FROM = "now-15m";
   static final int DEFAULT_BINS = 40;
 
   private StatsParams() {}
 
   static StatsWindow window(Context ctx, Instant now) {
     return valid(
-        () ->
-            new StatsWindow(
-                TimeExpressions.parse("from", text(ctx, "from").orElse(DEFAULT_FROM), now),
-                TimeExpressions.parse("to", text(ctx, "to").orElse("now"), now),
-                text(ctx, "env")));
+        () -> {
+          TimeRange range =
+              TimeRange.parse(
+                  ctx.queryParam("from"), ctx.queryParam("to"), Clock.fixed(now, ZoneOffset.UTC));
+          return new StatsWindow(range.fromMs(), range.toMs(), text(ctx, "env"));
+        });
   }
 
   static ServiceSelection selection(Context ctx) {

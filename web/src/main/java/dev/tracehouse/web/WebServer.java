@@ -54,7 +54,9 @@ public final class WebServer implements AutoCloseable {
     return start(config, reader, agentStatus, stats, Clock.systemUTC());
   }
 
-  /** Without service statistics, with the clock that {@code now} in search windows reads (tests). */
+  /**
+   * Without service statistics, with the clock that {@code now} in search windows reads (tests).
+   */
   static WebServer start(
       WebConfig config, SpanReader reader, Supplier<Map<String, ?>> agentStatus, Clock clock) {
     return start(config, reader, agentStatus, Optional.empty(), clock);

@@ -177,7 +177,7 @@ class ServiceStatsApiTest {
       value = {
         "/api/services?from=yesterday | from: expected epoch milliseconds",
         "/api/services/cafe?to=now-1x | to: expected epoch milliseconds",
-        "/api/services/cafe?from=2&to=1 | from (2) must be before to (1)",
+        "/api/services/cafe?from=2&to=1 | from (2 ms) is after to (1 ms)",
         "/api/services?from=0&to=4000000000000 | from/to: the window is longer than 31 days",
         "/api/services/cafe/timeseries?interval=15s | interval: must be a multiple of 10s",
         "/api/services/cafe/timeseries?interval=fast | interval: expected a duration",
