@@ -62,7 +62,7 @@ final class ChunkTraceIds {
     if (!isValidTid(tid) || indexOf(low) >= 0 || (spill != null && spill.containsKey(low))) {
       return;
     }
-    long high = Long.parseUnsignedLong(tid, 16);
+    long high = parseHex(tid);
     if (size < INLINE) {
       lows[size] = low;
       highs[size] = high;
@@ -104,5 +104,14 @@ final class ChunkTraceIds {
       }
     }
     return true;
+  }
+
+  /** The unsigned value of a valid tid ({@code Long.parseUnsignedLong} is slower here). */
+  private static long parseHex(String tid) {
+    long value = 0;
+    for (int i = 0; i < tid.length(); i++) {
+      value = (value << 4) | Character.digit(tid.charAt(i), 16);
+    }
+    return value;
   }
 }
