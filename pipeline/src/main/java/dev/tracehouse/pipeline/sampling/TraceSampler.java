@@ -117,13 +117,18 @@ public final class TraceSampler {
     events.forEach(e -> eventsById.put(e.spanId(), e));
     List<Span> spans = new ArrayList<>(c.spans.size());
     for (Span s : c.spans) {
-      spans.add(mark.apply(eventsById.getOrDefault(s.spanId(), s)));
+      Span span = mark.apply(eventsById.isEmpty() ? s : eventsById.getOrDefault(s.spanId(), s));
+      spans.add(Spans.withMeta(span, Reason.META_KEY, reason.tag()));
     }
-    return Decision.keep(reason, tagged(spans, reason));
+    return Decision.keep(reason, spans);
   }
 
   private static List<Span> tagged(List<Span> spans, Reason reason) {
-    return spans.stream().map(s -> Spans.withMeta(s, Reason.META_KEY, reason.tag())).toList();
+    List<Span> out = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      out.add(Spans.withMeta(s, Reason.META_KEY, reason.tag()));
+    }
+    return out;
   }
 
   /** The {@code rate_by_service} map the trace endpoints return; see {@link PrioritySampler}. */
