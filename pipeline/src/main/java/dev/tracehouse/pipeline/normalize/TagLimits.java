@@ -29,9 +29,7 @@ final class TagLimits {
    */
   static boolean isValid(Span span) {
     for (Map.Entry<String, String> e : span.meta().entrySet()) {
-      if (!isValidKey(e.getKey())
-          || !Text.isClean(e.getValue(), true)
-          || !Text.fitsUtf8(e.getValue(), MAX_META_VALUE_BYTES)) {
+      if (!isValidKey(e.getKey()) || !isValidMeta(e.getKey(), e.getValue())) {
         return false;
       }
     }
@@ -40,12 +38,21 @@ final class TagLimits {
         return false;
       }
     }
-    Map<String, String> meta = span.meta();
-    String code = meta.get("http.status_code");
-    return (code == null || isValidStatusCode(code))
-        && isNormalized(meta.get("env"), Integer.MAX_VALUE)
-        && isNormalized(meta.get("peer.service"), SpanNormalizer.MAX_SERVICE_BYTES)
-        && isNormalized(meta.get("_dd.base_service"), SpanNormalizer.MAX_SERVICE_BYTES);
+    return true;
+  }
+
+  /** The value rules, and those of the few keys {@link #normalizeKnownMeta} looks at. */
+  private static boolean isValidMeta(String key, String value) {
+    if (!Text.isClean(value, true) || !Text.fitsUtf8(value, MAX_META_VALUE_BYTES)) {
+      return false;
+    }
+    return switch (key) {
+      case "http.status_code" -> isValidStatusCode(value);
+      case "env" -> isNormalized(value, Integer.MAX_VALUE);
+      case "peer.service", "_dd.base_service" ->
+          isNormalized(value, SpanNormalizer.MAX_SERVICE_BYTES);
+      default -> true;
+    };
   }
 
   private static boolean isValidKey(String key) {
@@ -54,9 +61,7 @@ final class TagLimits {
 
   /** Whether {@link #normalizeValue} leaves this value as it is. */
   private static boolean isNormalized(String value, int maxBytes) {
-    return value == null
-        || value.isEmpty()
-        || (Tags.isNormalizedTagValue(value) && Text.fitsUtf8(value, maxBytes));
+    return value.isEmpty() || (Tags.isNormalizedTagValue(value) && Text.fitsUtf8(value, maxBytes));
   }
 
   /** The span with its tags copied and repaired, every fix counted. */

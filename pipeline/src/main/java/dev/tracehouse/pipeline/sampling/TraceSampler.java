@@ -84,7 +84,7 @@ public final class TraceSampler {
     List<Span> events = analyzed.extract(c);
     if (byPriority) {
       Reason reason =
-          c.hasPriority() ? Reason.ofDecisionMaker(c.decisionMaker, c.priority) : Reason.AUTO;
+          c.hasPriority() ? Reason.ofDecisionMaker(c.decisionMaker(), c.priority) : Reason.AUTO;
       return keepChunk(c, reason, events, UnaryOperator.identity());
     }
     if (rareSpan.isPresent()) {
