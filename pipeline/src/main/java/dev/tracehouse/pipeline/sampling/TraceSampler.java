@@ -15,15 +15,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * Decides which spans of each chunk are stored, after stats have seen all of them. In order: a user
- * drop (priority -1) stores nothing; the priority decision (the client's priority, or {@link
- * PrioritySampler}'s rate for chunks without one); then the rare sampler; then the error sampler. A
- * dropped chunk still stores, alone, its single-span-sampled spans or else its analyzed spans.
- * Every stored span carries meta {@value Reason#META_KEY}. Thread-safe.
+ * drop (priority -1) stores nothing; the priority decision (the client's priority, counted by
+ * {@link PrioritySampler}, or {@link NoPrioritySampler}'s rate for chunks without one); then the
+ * rare sampler; then the error sampler. A dropped chunk still stores, alone, its
+ * single-span-sampled spans or else its analyzed spans. Every stored span carries meta {@value
+ * Reason#META_KEY}. Thread-safe.
  */
 public final class TraceSampler {
   static final String SPAN_SAMPLING_KEY = "_dd.span_sampling.mechanism";
 
   private final PrioritySampler priority;
+  private final NoPrioritySampler noPriority;
   private final ErrorSampler errors;
   private final RareSampler rare;
   private final AnalyzedSpans analyzed;
@@ -34,6 +36,7 @@ public final class TraceSampler {
 
   private TraceSampler(SamplingConfig config, Clock clock) {
     this.priority = new PrioritySampler(clock, config.targetTps());
+    this.noPriority = new NoPrioritySampler(clock, config.targetTps());
     this.errors = new ErrorSampler(clock, config.errorTps());
     this.rare =
         new RareSampler(clock, config.rareEnabled(), config.rareTps(), config.rareCooldown());
@@ -77,9 +80,7 @@ public final class TraceSampler {
 
   private Decision sample(Chunk c, double droppedWeight) {
     boolean byPriority =
-        c.hasPriority()
-            ? priority.sampleWithPriority(c, droppedWeight)
-            : priority.sampleWithoutPriority(c);
+        c.hasPriority() ? priority.sampleWithPriority(c, droppedWeight) : noPriority.sample(c);
     OptionalInt rareSpan = rare.sample(c, byPriority);
     List<Span> events = analyzed.extract(c);
     if (byPriority) {
