@@ -30,11 +30,16 @@ final class NoPrioritySampler {
   }
 
   /** Counts a chunk without a priority and decides it with its signature's rate. */
-  synchronized boolean sample(Chunk chunk) {
+  boolean sample(Chunk chunk) {
     String signature = PrioritySampler.key(chunk.root.service(), chunk.env);
-    long now = clock.instant().getEpochSecond();
-    tracker.count(now, signature, PrioritySampler.weight(chunk.root));
-    return RateCheck.keep(chunk.traceIdLow(), tracker.rate(now, signature));
+    double weight = PrioritySampler.weight(chunk.root);
+    double rate;
+    synchronized (this) {
+      long now = clock.instant().getEpochSecond();
+      tracker.count(now, signature, weight);
+      rate = tracker.rate(now, signature);
+    }
+    return RateCheck.keep(chunk.traceIdLow(), rate);
   }
 
   /** The current rate for one service and env (the default rate when it has none yet). */

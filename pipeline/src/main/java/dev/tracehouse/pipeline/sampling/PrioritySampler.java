@@ -62,11 +62,15 @@ public final class PrioritySampler {
    *
    * @param droppedWeight this chunk's share of the priority-0 traces the client dropped itself
    */
-  synchronized boolean sampleWithPriority(Chunk chunk, double droppedWeight) {
+  boolean sampleWithPriority(Chunk chunk, double droppedWeight) {
     if (chunk.priority < 0 || chunk.priority > 1) {
       return chunk.priority > 0;
     }
-    tracker.count(now(), signature(chunk), weight(chunk.root) + droppedWeight);
+    String signature = signature(chunk);
+    double weight = weight(chunk.root) + droppedWeight;
+    synchronized (this) {
+      tracker.count(now(), signature, weight);
+    }
     return chunk.priority > 0;
   }
 
