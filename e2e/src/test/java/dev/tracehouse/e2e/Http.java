@@ -40,6 +40,13 @@ final class Http {
     return send(b);
   }
 
+  static Reply post(String url, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", contentType));
+  }
+
   private static Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r =

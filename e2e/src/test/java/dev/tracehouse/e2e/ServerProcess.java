@@ -15,6 +15,7 @@ final class ServerProcess implements AutoCloseable {
   final Path runDir;
   final int intakePort;
   final int otlpPort;
+  final int zipkinPort;
   final int webPort;
   private final Process process;
 
@@ -22,6 +23,7 @@ final class ServerProcess implements AutoCloseable {
     this.runDir = runDir;
     this.intakePort = ports[0];
     this.otlpPort = ports[1];
+    this.zipkinPort = ports[2];
     this.webPort = ports[3];
     this.process = process;
   }
@@ -65,6 +67,10 @@ final class ServerProcess implements AutoCloseable {
 
   String intake(String path) {
     return "http://127.0.0.1:" + intakePort + path;
+  }
+
+  String zipkin(String path) {
+    return "http://127.0.0.1:" + zipkinPort + path;
   }
 
   /** The server's and every app's log in the run directory, for failure messages. */

@@ -57,15 +57,29 @@ public final class TraceProcessor {
         chunks.isEmpty() ? 0 : (double) payload.clientDroppedP0Traces() / chunks.size();
     List<Span> kept = new ArrayList<>();
     for (List<Span> chunk : chunks) {
-      List<Span> marked =
-          TopLevel.mark(
-              chunk.stream().map(obfuscator::obfuscate).toList(), payload.clientComputedTopLevel());
+      List<Span> marked = TopLevel.mark(obfuscated(chunk), payload.clientComputedTopLevel());
       stats.add(marked, payload.clientComputedStats());
       serviceMap.add(marked);
       Decision decision = sampler.decide(marked, droppedP0Share);
       kept.addAll(decision.spans());
     }
     return kept;
+  }
+
+  /** The chunk with every span obfuscated; the chunk itself when no span changed. */
+  private List<Span> obfuscated(List<Span> chunk) {
+    List<Span> out = null;
+    for (int i = 0; i < chunk.size(); i++) {
+      Span span = chunk.get(i);
+      Span hidden = obfuscator.obfuscate(span);
+      if (hidden != span && out == null) {
+        out = new ArrayList<>(chunk.subList(0, i));
+      }
+      if (out != null) {
+        out.add(hidden);
+      }
+    }
+    return out == null ? chunk : out;
   }
 
   /** Merges stats a client computed itself ({@code /v0.6/stats}). */

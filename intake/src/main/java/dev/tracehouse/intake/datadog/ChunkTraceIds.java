@@ -59,10 +59,20 @@ final class ChunkTraceIds {
 
   /** Notes a span's low trace id and its tid (null when it has none). */
   void see(long low, String tid) {
-    if (!isValidTid(tid) || indexOf(low) >= 0 || (spill != null && spill.containsKey(low))) {
+    if (tid == null
+        || tid.length() != 16
+        || indexOf(low) >= 0
+        || (spill != null && spill.containsKey(low))) {
       return;
     }
-    long high = Long.parseUnsignedLong(tid, 16);
+    long high = 0;
+    for (int i = 0; i < tid.length(); i++) {
+      int digit = Character.digit(tid.charAt(i), 16);
+      if (digit < 0) {
+        return;
+      }
+      high = (high << 4) | digit;
+    }
     if (size < INLINE) {
       lows[size] = low;
       highs[size] = high;
@@ -92,17 +102,5 @@ final class ChunkTraceIds {
       }
     }
     return -1;
-  }
-
-  static boolean isValidTid(String tid) {
-    if (tid == null || tid.length() != 16) {
-      return false;
-    }
-    for (int i = 0; i < tid.length(); i++) {
-      if (Character.digit(tid.charAt(i), 16) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 }

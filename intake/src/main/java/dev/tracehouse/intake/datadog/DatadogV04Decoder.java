@@ -56,24 +56,28 @@ public final class DatadogV04Decoder implements SpanDecoder {
     int keys = in.mapHeader();
     for (int k = 0; k < keys; k++) {
       in.atField(null);
-      String key = in.string();
-      in.atField(key);
+      SpanKey key = in.spanKey();
+      if (key == null) {
+        in.atField(in.string());
+        in.skip();
+        continue;
+      }
+      in.atField(key.wire);
       switch (key) {
-        case "trace_id" -> span.traceIdLow = in.uint64();
-        case "span_id" -> span.spanId = in.uint64();
-        case "parent_id" -> span.parentId = in.uint64();
-        case "service" -> span.service = in.string();
-        case "name" -> span.name = in.string();
-        case "resource" -> span.resource = in.string();
-        case "type" -> span.type = in.string();
-        case "start" -> span.start = in.int64();
-        case "duration" -> span.duration = in.int64();
-        case "error" -> span.error = in.flag();
-        case "meta" -> readMeta(in, buffer);
-        case "metrics" -> readMetrics(in, buffer);
-        case "span_links" -> span.links = extras(in, SpanExtras::links);
-        case "span_events" -> span.events = extras(in, SpanExtras::events);
-        default -> in.skip();
+        case TRACE_ID -> span.traceIdLow = in.uint64();
+        case SPAN_ID -> span.spanId = in.uint64();
+        case PARENT_ID -> span.parentId = in.uint64();
+        case SERVICE -> span.service = in.string(RecentStrings.SERVICE);
+        case NAME -> span.name = in.string(RecentStrings.NAME);
+        case RESOURCE -> span.resource = in.string(RecentStrings.RESOURCE);
+        case TYPE -> span.type = in.string(RecentStrings.TYPE);
+        case START -> span.start = in.int64();
+        case DURATION -> span.duration = in.int64();
+        case ERROR -> span.error = in.flag();
+        case META -> readMeta(in, buffer);
+        case METRICS -> readMetrics(in, buffer);
+        case SPAN_LINKS -> span.links = extras(in, SpanExtras::links);
+        case SPAN_EVENTS -> span.events = extras(in, SpanExtras::events);
       }
     }
     buffer.endSpan();
@@ -97,9 +101,9 @@ public final class DatadogV04Decoder implements SpanDecoder {
     int entries = in.mapHeaderOrNil();
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
-      String key = in.string();
+      String key = in.string(RecentStrings.metaKey(i));
       in.atKey(key);
-      buffer.putMeta(key, in.string());
+      buffer.putMeta(key, in.string(RecentStrings.metaValue(i)));
     }
   }
 
@@ -107,7 +111,7 @@ public final class DatadogV04Decoder implements SpanDecoder {
     int entries = in.mapHeaderOrNil();
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
-      String key = in.string();
+      String key = in.string(RecentStrings.metricKey(i));
       in.atKey(key);
       buffer.putMetric(key, in.number());
     }

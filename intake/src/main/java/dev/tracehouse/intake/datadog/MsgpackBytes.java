@@ -83,6 +83,25 @@ final class MsgpackBytes {
     return type;
   }
 
+  /** The next byte, not consumed, or -1 at the end. */
+  int peek() {
+    return position < end ? bytes[position] & 0xff : -1;
+  }
+
+  /**
+   * The length of the next value when it is a fixstr (a str of at most 31 bytes with a one-byte
+   * header) whose bytes all remain, its header consumed; otherwise -1 and nothing consumed. The
+   * fast path for the short strings that make up most of a span.
+   */
+  int fixStringLength() {
+    int b = peek();
+    if ((b & 0xe0) == 0xa0 && (b & 0x1f) < end - position) {
+      position++;
+      return b & 0x1f;
+    }
+    return -1;
+  }
+
   /** Whether the next value is a uint 64 (whose bits may stand for a value from 2^63). */
   boolean nextIsUint64() {
     return bytes[position] == (byte) 0xcf;
@@ -95,6 +114,11 @@ final class MsgpackBytes {
 
   void skipBytes(int count) {
     position += count;
+  }
+
+  /** Goes back to a {@link #position} read before, to read the value there again. */
+  void rewind(int earlier) {
+    position = earlier;
   }
 
   boolean booleanValue() {

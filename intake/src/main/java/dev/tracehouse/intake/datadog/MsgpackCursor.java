@@ -21,6 +21,7 @@ final class MsgpackCursor {
   private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
   private final MsgpackBytes in;
+  private final RecentStrings recent = new RecentStrings(STRINGS);
   private int chunk = -1;
   private int span = -1;
   private String field;
@@ -97,22 +98,61 @@ final class MsgpackCursor {
 
   /** A str (or bin, read as UTF-8); nil reads as {@code ""}. */
   String string() {
-    ValueType type = in.next();
-    if (type == ValueType.NIL) {
-      in.skipByte();
-      return "";
+    return string(RecentStrings.NONE);
+  }
+
+  /**
+   * A str (or bin, read as UTF-8) read at a place of a span ({@link RecentStrings}); nil reads as
+   * {@code ""}.
+   */
+  String string(int place) {
+    int size = in.fixStringLength();
+    if (size < 0) {
+      ValueType type = in.next();
+      if (type == ValueType.NIL) {
+        in.skipByte();
+        return "";
+      }
+      if (type != ValueType.STRING && type != ValueType.BINARY) {
+        throw error("expected a string, got " + MsgpackBytes.describe(type));
+      }
+      size = in.payloadLength();
     }
-    if (type != ValueType.STRING && type != ValueType.BINARY) {
-      throw error("expected a string, got " + MsgpackBytes.describe(type));
-    }
-    int size = in.payloadLength();
-    String text = STRINGS.get(in.bytes(), in.position(), size);
+    String text = recent.get(in.bytes(), in.position(), size, place);
     in.skipBytes(size);
     return text;
   }
 
+  /**
+   * The next value as a known span key, consumed; null, with nothing consumed, when it is not a str
+   * (or bin) holding one of the {@link SpanKey}s.
+   */
+  SpanKey spanKey() {
+    int start = in.position();
+    int size = in.fixStringLength();
+    if (size < 0) {
+      ValueType type = in.next();
+      if (type != ValueType.STRING && type != ValueType.BINARY) {
+        return null;
+      }
+      size = in.payloadLength();
+    }
+    SpanKey key = SpanKey.match(in.bytes(), in.position(), size);
+    if (key == null) {
+      in.rewind(start);
+    } else {
+      in.skipBytes(size);
+    }
+    return key;
+  }
+
   /** An integer as unsigned 64-bit bits (values >= 2^63 come back negative); nil reads as 0. */
   long uint64() {
+    int b = in.peek();
+    if (b >= 0 && b <= 0x7f) {
+      in.skipByte();
+      return b;
+    }
     ValueType type = in.next();
     if (type == ValueType.NIL) {
       in.skipByte();
@@ -136,6 +176,11 @@ final class MsgpackCursor {
 
   /** Any integer width or float; nil reads as 0. */
   double number() {
+    int b = in.peek();
+    if (b >= 0 && b <= 0x7f) {
+      in.skipByte();
+      return b;
+    }
     ValueType type = in.next();
     switch (type) {
       case NIL:

@@ -21,6 +21,9 @@ import java.util.Set;
  * marking. Thread-safe; keeps no state besides the clock.
  */
 public final class Normalizer {
+  /** Chunks up to this size look for duplicate span ids by comparing, without a set. */
+  private static final int SMALL_CHUNK = 32;
+
   private final SpanNormalizer spans;
 
   /** A normaliser that reads "now" (to repair start times) from {@code clock}. */
@@ -41,19 +44,17 @@ public final class Normalizer {
     List<List<Span>> kept = new ArrayList<>(chunks.size());
     List<Rejection> rejections = new ArrayList<>();
     Map<FixReason, Long> fixes = SpanNormalizer.newFixes();
+    long now = spans.nowNanos();
     for (List<Span> chunk : chunks) {
       Rejection rejection = check(chunk);
       if (rejection != null) {
         rejections.add(rejection);
         continue;
       }
+      countDuplicateSpanIds(chunk, fixes);
       List<Span> out = new ArrayList<>(chunk.size());
-      Set<Long> spanIds = new HashSet<>();
       for (Span span : chunk) {
-        if (!spanIds.add(span.spanId())) {
-          SpanNormalizer.count(fixes, FixReason.DUPLICATE_SPAN_ID);
-        }
-        out.add(spans.normalize(span, lang, fixes));
+        out.add(spans.normalize(span, lang, now, fixes));
       }
       kept.add(out);
     }
@@ -77,6 +78,28 @@ public final class Normalizer {
     return new ArrayList<>(byTrace.values());
   }
 
+  /** Counts one {@link FixReason#DUPLICATE_SPAN_ID} per span whose id an earlier span has. */
+  private static void countDuplicateSpanIds(List<Span> chunk, Map<FixReason, Long> fixes) {
+    if (chunk.size() > SMALL_CHUNK) {
+      Set<Long> spanIds = new HashSet<>();
+      for (Span span : chunk) {
+        if (!spanIds.add(span.spanId())) {
+          SpanNormalizer.count(fixes, FixReason.DUPLICATE_SPAN_ID);
+        }
+      }
+      return;
+    }
+    for (int i = 1; i < chunk.size(); i++) {
+      long id = chunk.get(i).spanId();
+      for (int j = 0; j < i; j++) {
+        if (chunk.get(j).spanId() == id) {
+          SpanNormalizer.count(fixes, FixReason.DUPLICATE_SPAN_ID);
+          break;
+        }
+      }
+    }
+  }
+
   private static Rejection check(List<Span> chunk) {
     if (chunk == null || chunk.isEmpty()) {
       return new Rejection(DropReason.EMPTY_TRACE, 0, "trace chunk has no spans");
@@ -84,19 +107,22 @@ public final class Normalizer {
     TraceId first = chunk.get(0).traceId();
     for (int i = 0; i < chunk.size(); i++) {
       Span span = chunk.get(i);
-      String where =
-          " (span " + (i + 1) + " of " + chunk.size() + ", trace " + span.traceId() + ")";
+      DropReason reason = null;
+      String problem = null;
       if (!sameTrace(first, span.traceId())) {
-        return new Rejection(
-            DropReason.FOREIGN_SPAN,
-            chunk.size(),
-            "span belongs to another trace than the first span" + where);
+        reason = DropReason.FOREIGN_SPAN;
+        problem = "span belongs to another trace than the first span";
+      } else if (span.traceId().low() == 0) {
+        reason = DropReason.TRACE_ID_ZERO;
+        problem = "trace id is 0";
+      } else if (span.spanId() == 0) {
+        reason = DropReason.SPAN_ID_ZERO;
+        problem = "span id is 0";
       }
-      if (span.traceId().low() == 0) {
-        return new Rejection(DropReason.TRACE_ID_ZERO, chunk.size(), "trace id is 0" + where);
-      }
-      if (span.spanId() == 0) {
-        return new Rejection(DropReason.SPAN_ID_ZERO, chunk.size(), "span id is 0" + where);
+      if (reason != null) {
+        String where =
+            " (span " + (i + 1) + " of " + chunk.size() + ", trace " + span.traceId() + ")";
+        return new Rejection(reason, chunk.size(), problem + where);
       }
     }
     return null;

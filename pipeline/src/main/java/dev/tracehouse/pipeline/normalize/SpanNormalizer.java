@@ -26,30 +26,62 @@ final class SpanNormalizer {
     this.clock = clock;
   }
 
-  Span normalize(Span span, String lang, Map<FixReason, Long> fixes) {
-    Span.Builder b = span.toBuilder();
+  /** Nanoseconds since the epoch, from the clock: read once per batch and passed to normalize. */
+  long nowNanos() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /**
+   * The span repaired; the span itself when every rule already holds (the common case).
+   *
+   * @param now {@link #nowNanos()}, to repair start times
+   */
+  Span normalize(Span span, String lang, long now, Map<FixReason, Long> fixes) {
     String name = normalizeName(clean(span.name(), false, fixes), fixes);
-    b.service(normalizeService(clean(span.service(), false, fixes), lang, fixes));
-    b.name(name);
-    b.resource(normalizeResource(clean(span.resource(), true, fixes), name, fixes));
-    b.type(
-        truncate(clean(span.type(), false, fixes), MAX_TYPE_BYTES, FixReason.TYPE_TRUNCATE, fixes));
-    if (span.parentId() != 0 && span.parentId() == span.spanId()) {
+    String service = normalizeService(clean(span.service(), false, fixes), lang, fixes);
+    String resource = normalizeResource(clean(span.resource(), true, fixes), name, fixes);
+    String type =
+        truncate(clean(span.type(), false, fixes), MAX_TYPE_BYTES, FixReason.TYPE_TRUNCATE, fixes);
+    long parentId = span.parentId();
+    if (parentId != 0 && parentId == span.spanId()) {
       count(fixes, FixReason.PARENT_ID_SELF);
-      b.parentId(0);
+      parentId = 0;
     }
     long duration = span.duration();
     if (duration < 0) {
       count(fixes, FixReason.INVALID_DURATION);
       duration = 0;
     }
-    long start = fixStart(span.start(), duration, fixes);
+    long start = fixStart(span.start(), duration, now, fixes);
     if (duration > Long.MAX_VALUE - start) {
       count(fixes, FixReason.INVALID_DURATION);
       duration = 0;
     }
-    b.start(start).duration(duration);
-    Span withScalars = b.build();
+    boolean unchanged =
+        name == span.name()
+            && service == span.service()
+            && resource == span.resource()
+            && type == span.type()
+            && parentId == span.parentId()
+            && start == span.start()
+            && duration == span.duration();
+    Span withScalars =
+        unchanged
+            ? span
+            : new Span(
+                span.traceId(),
+                span.spanId(),
+                parentId,
+                service,
+                name,
+                resource,
+                type,
+                start,
+                duration,
+                span.error(),
+                span.meta(),
+                span.metrics());
     return TagLimits.apply(withScalars, fixes);
   }
 
@@ -101,8 +133,7 @@ final class SpanNormalizer {
     return truncate(resource, MAX_RESOURCE_BYTES, FixReason.RESOURCE_TRUNCATE, fixes);
   }
 
-  private long fixStart(long start, long duration, Map<FixReason, Long> fixes) {
-    long now = nowNanos();
+  private static long fixStart(long start, long duration, long now, Map<FixReason, Long> fixes) {
     if (start < YEAR_2000_NANOS) {
       count(fixes, FixReason.INVALID_START_DATE);
     } else if (start > now + MAX_FUTURE_SKEW.toNanos()) {
@@ -114,12 +145,11 @@ final class SpanNormalizer {
     return fixed < YEAR_2000_NANOS ? now : fixed;
   }
 
-  private long nowNanos() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-  }
-
+  /** {@code s} with bad characters replaced; {@code s} itself when it has none. */
   static String clean(String s, boolean keepLayout, Map<FixReason, Long> fixes) {
+    if (Text.isClean(s, keepLayout)) {
+      return s;
+    }
     boolean surrogate = Text.hasLoneSurrogate(s);
     boolean control = Text.hasControl(s, keepLayout);
     if (!surrogate && !control) {

@@ -1,6 +1,8 @@
 package dev.tracehouse.pipeline.normalize;
 
 import dev.tracehouse.model.Span;
+import dev.tracehouse.pipeline.internal.TagMaps;
+import java.util.Map;
 
 /**
  * Applies the obfuscators to the spans they concern, like the Datadog agent: type {@code sql} or
@@ -37,23 +39,39 @@ public final class SpanObfuscator {
       return span;
     }
     String query = bound(sql.obfuscate(span.resource()), SpanNormalizer.MAX_RESOURCE_BYTES);
-    return span.toBuilder()
-        .resource(query)
-        .putMeta(SQL_QUERY, bound(query, TagLimits.MAX_META_VALUE_BYTES))
-        .build();
+    String metaQuery = bound(query, TagLimits.MAX_META_VALUE_BYTES);
+    return with(span, query, TagMaps.with(span.meta(), SQL_QUERY, metaQuery));
   }
 
   private Span obfuscateRedis(Span span) {
-    Span.Builder b = span.toBuilder().resource(redis.quantize(span.resource()));
-    String raw = span.meta().get(REDIS_RAW_COMMAND);
+    String resource = redis.quantize(span.resource());
+    Map<String, String> meta = span.meta();
+    String raw = meta.get(REDIS_RAW_COMMAND);
     if (raw != null && !raw.isEmpty()) {
-      b.putMeta(REDIS_RAW_COMMAND, bound(redis.obfuscate(raw), TagLimits.MAX_META_VALUE_BYTES));
+      String hidden = bound(redis.obfuscate(raw), TagLimits.MAX_META_VALUE_BYTES);
+      meta = TagMaps.with(meta, REDIS_RAW_COMMAND, hidden);
     }
-    Span out = b.build();
-    if (out.resource().isEmpty()) {
-      return out.toBuilder().resource(out.name()).build();
+    return with(span, resource.isEmpty() ? span.name() : resource, meta);
+  }
+
+  /** The span with another resource and meta; the span itself when both are unchanged. */
+  private static Span with(Span span, String resource, Map<String, String> meta) {
+    if (resource.equals(span.resource()) && meta == span.meta()) {
+      return span;
     }
-    return out;
+    return new Span(
+        span.traceId(),
+        span.spanId(),
+        span.parentId(),
+        span.service(),
+        span.name(),
+        resource,
+        span.type(),
+        span.start(),
+        span.duration(),
+        span.error(),
+        meta,
+        span.metrics());
   }
 
   private static String bound(String s, int maxBytes) {

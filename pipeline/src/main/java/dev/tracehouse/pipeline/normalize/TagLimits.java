@@ -18,7 +18,54 @@ final class TagLimits {
 
   private TagLimits() {}
 
+  /** The span with its tags repaired; the span itself when they need nothing (the common case). */
   static Span apply(Span span, Map<FixReason, Long> fixes) {
+    return isValid(span) ? span : repair(span, fixes);
+  }
+
+  /**
+   * Whether every rule already holds for the span's tags, checked in place: then {@link #repair}
+   * would change and count nothing.
+   */
+  static boolean isValid(Span span) {
+    for (Map.Entry<String, String> e : span.meta().entrySet()) {
+      if (!isValidKey(e.getKey()) || !isValidMeta(e.getKey(), e.getValue())) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Double> e : span.metrics().entrySet()) {
+      if (!isValidKey(e.getKey()) || !Double.isFinite(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value rules, and those of the few keys {@link #normalizeKnownMeta} looks at. */
+  private static boolean isValidMeta(String key, String value) {
+    if (!Text.isClean(value, true) || !Text.fitsUtf8(value, MAX_META_VALUE_BYTES)) {
+      return false;
+    }
+    return switch (key) {
+      case "http.status_code" -> isValidStatusCode(value);
+      case "env" -> isNormalized(value, Integer.MAX_VALUE);
+      case "peer.service", "_dd.base_service" ->
+          isNormalized(value, SpanNormalizer.MAX_SERVICE_BYTES);
+      default -> true;
+    };
+  }
+
+  private static boolean isValidKey(String key) {
+    return Text.isClean(key, false) && Text.fitsUtf8(key, MAX_KEY_BYTES);
+  }
+
+  /** Whether {@link #normalizeValue} leaves this value as it is. */
+  private static boolean isNormalized(String value, int maxBytes) {
+    return value.isEmpty() || (Tags.isNormalizedTagValue(value) && Text.fitsUtf8(value, maxBytes));
+  }
+
+  /** The span with its tags copied and repaired, every fix counted. */
+  static Span repair(Span span, Map<FixReason, Long> fixes) {
     Map<String, String> meta = new LinkedHashMap<>();
     span.meta().forEach((k, v) -> meta.put(metaKey(k, fixes), metaValue(v, fixes)));
     normalizeKnownMeta(meta, fixes);

@@ -14,7 +14,39 @@ final class Tags {
 
   /** A tag value (service, env, peer.service): may start with a digit or an underscore. */
   static String normalizeTagValue(String v) {
+    return isNormalizedTagValue(v) ? v : normalize(v, false);
+  }
+
+  /** {@link #normalizeTagValue} by the full rules, without the already-normalised check. */
+  static String normalizeTagValueFully(String v) {
     return normalize(v, false);
+  }
+
+  /**
+   * Whether {@link #normalizeTagValue} would return {@code v} as it is: at most {@value
+   * #MAX_TAG_CHARS} characters, each a lower-case ASCII letter, a digit, {@code : . / -} or an
+   * underscore that neither follows another nor ends the value. Checked without copying.
+   */
+  static boolean isNormalizedTagValue(String v) {
+    if (v.length() > MAX_TAG_CHARS) {
+      return false;
+    }
+    char last = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      boolean kept =
+          (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == ':'
+              || c == '.'
+              || c == '/'
+              || c == '-';
+      if (!kept && (c != '_' || last == '_')) {
+        return false;
+      }
+      last = c;
+    }
+    return last != '_';
   }
 
   /** A full tag ({@code key:value}): leading characters that are not letters or ':' are dropped. */
@@ -84,6 +116,11 @@ final class Tags {
    * with. The input must already fit the length limit.
    */
   static String normalizeMetricName(String name) {
+    return isNormalizedMetricName(name) ? name : normalizeMetricNameFully(name);
+  }
+
+  /** {@link #normalizeMetricName} by the full rules, without the already-normalised check. */
+  static String normalizeMetricNameFully(String name) {
     int i = 0;
     while (i < name.length() && !isAsciiLetter(name.charAt(i))) {
       i++;
@@ -111,6 +148,31 @@ final class Tags {
       out.setLength(out.length() - 1);
     }
     return out.toString();
+  }
+
+  /**
+   * Whether {@link #normalizeMetricName} would return {@code name} as it is: an ASCII letter first,
+   * then ASCII letters, digits, dots and single underscores, no underscore next to a dot or at the
+   * end. Checked without copying.
+   */
+  static boolean isNormalizedMetricName(String name) {
+    if (name.isEmpty() || !isAsciiLetter(name.charAt(0))) {
+      return false;
+    }
+    char last = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean fine =
+          isAsciiLetter(c)
+              || (c >= '0' && c <= '9')
+              || (c == '.' && last != '_')
+              || (c == '_' && last != '_' && last != '.');
+      if (!fine) {
+        return false;
+      }
+      last = c;
+    }
+    return last != '_';
   }
 
   private static boolean isAsciiLetter(char c) {

@@ -61,6 +61,28 @@ final class Text {
   }
 
   /**
+   * Whether {@code s} fits in {@code maxBytes} UTF-8 bytes; short strings (at most 3 bytes per
+   * char) are not scanned.
+   */
+  static boolean fitsUtf8(String s, int maxBytes) {
+    return s.length() <= maxBytes / 3 || utf8Length(s) <= maxBytes;
+  }
+
+  /**
+   * Whether {@code s} has neither a lone surrogate nor a control character (other than tab, CR and
+   * LF when {@code keepLayout}). One comparison per character while the text is printable ASCII.
+   */
+  static boolean isClean(String s, boolean keepLayout) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return !hasLoneSurrogate(s) && !hasControl(s, keepLayout);
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether {@code s} holds a lone surrogate (text that was not valid UTF-16, so not valid UTF-8).
    */
   static boolean hasLoneSurrogate(String s) {

@@ -72,7 +72,7 @@ public final class AnalyzedSpans {
     if (metric != null && Double.isFinite(metric)) {
       return OptionalDouble.of(metric);
     }
-    return rules.rate(span.service(), span.name());
+    return rules.isEmpty() ? OptionalDouble.empty() : rules.rate(span.service(), span.name());
   }
 
   private synchronized double epsRate() {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The facts the samplers read from one chunk, computed once: its root, priority, decision maker,
- * env and whether it holds an error span.
+ * The facts the samplers read from one chunk, computed once: its root, priority, env and whether it
+ * holds an error span; the decision maker on demand.
  */
 final class Chunk {
   static final String PRIORITY_KEY = "_sampling_priority_v1";
@@ -20,7 +20,6 @@ final class Chunk {
   final List<Span> spans;
   final Span root;
   final int priority;
-  final String decisionMaker;
   final String env;
   final boolean hasError;
 
@@ -31,13 +30,17 @@ final class Chunk {
     this.spans = List.copyOf(spans);
     this.root = findRoot(this.spans);
     this.priority = readPriority(root, this.spans);
-    this.decisionMaker = readMeta(root, this.spans, DECISION_MAKER_KEY, "");
     this.env = readMeta(root, this.spans, ENV_KEY, defaultEnv);
     this.hasError = this.spans.stream().anyMatch(Span::error);
   }
 
   boolean hasPriority() {
     return priority != NO_PRIORITY;
+  }
+
+  /** The decision maker ({@code _dd.p.dm}) from the root, else from any span; "" when none. */
+  String decisionMaker() {
+    return readMeta(root, spans, DECISION_MAKER_KEY, "");
   }
 
   long traceIdLow() {

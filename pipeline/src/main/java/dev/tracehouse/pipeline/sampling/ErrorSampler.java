@@ -37,14 +37,18 @@ public final class ErrorSampler {
   }
 
   /** Counts a dropped chunk that has an error span; the rate it passed when kept, else empty. */
-  synchronized OptionalDouble sample(Chunk chunk) {
+  OptionalDouble sample(Chunk chunk) {
     if (!enabled || !chunk.hasError) {
       return OptionalDouble.empty();
     }
-    long now = clock.instant().getEpochSecond();
     String signature = signature(chunk);
-    tracker.count(now, signature, PrioritySampler.weight(chunk.root));
-    double rate = tracker.rate(now, signature);
+    double weight = PrioritySampler.weight(chunk.root);
+    double rate;
+    synchronized (this) {
+      long now = clock.instant().getEpochSecond();
+      tracker.count(now, signature, weight);
+      rate = tracker.rate(now, signature);
+    }
     return RateCheck.keep(chunk.traceIdLow(), rate)
         ? OptionalDouble.of(rate)
         : OptionalDouble.empty();

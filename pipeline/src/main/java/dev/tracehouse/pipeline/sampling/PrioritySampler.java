@@ -14,11 +14,11 @@ import java.util.TreeMap;
  *
  * <p>Chunks with an automatic priority (0 or 1) are counted, the client's choice is kept as-is
  * (keep iff priority 1). User priorities (2 and -1) are neither counted nor overridden. Chunks
- * without a priority are counted too and decided here with the same rate and the deterministic
- * {@link RateCheck} on the trace id. Each chunk weighs {@code 1 / (_sample_rate * _dd1.sr.rapre)}
- * (only a client that pre-samples sets these) plus the per-chunk share of the traces the client
- * said it dropped ({@code Datadog-Client-Dropped-P0-Traces}); {@code _dd.agent_psr} is not used as
- * a weight because clients send their priority-0 chunks too, so those are already counted.
+ * without a priority have a sampler of their own ({@link NoPrioritySampler}), as in the agent, so
+ * they do not move these rates. Each chunk weighs {@code 1 / (_sample_rate * _dd1.sr.rapre)} (only
+ * a client that pre-samples sets these) plus the per-chunk share of the traces the client said it
+ * dropped ({@code Datadog-Client-Dropped-P0-Traces}); {@code _dd.agent_psr} is not used as a weight
+ * because clients send their priority-0 chunks too, so those are already counted.
  */
 public final class PrioritySampler {
   /** The key of the default rate in {@link #rateByService()}. */
@@ -62,20 +62,16 @@ public final class PrioritySampler {
    *
    * @param droppedWeight this chunk's share of the priority-0 traces the client dropped itself
    */
-  synchronized boolean sampleWithPriority(Chunk chunk, double droppedWeight) {
+  boolean sampleWithPriority(Chunk chunk, double droppedWeight) {
     if (chunk.priority < 0 || chunk.priority > 1) {
       return chunk.priority > 0;
     }
-    tracker.count(now(), signature(chunk), weight(chunk.root) + droppedWeight);
-    return chunk.priority > 0;
-  }
-
-  /** Counts a chunk without a priority and decides it with its signature's rate. */
-  synchronized boolean sampleWithoutPriority(Chunk chunk) {
     String signature = signature(chunk);
-    long now = now();
-    tracker.count(now, signature, weight(chunk.root));
-    return RateCheck.keep(chunk.traceIdLow(), tracker.rate(now, signature));
+    double weight = weight(chunk.root) + droppedWeight;
+    synchronized (this) {
+      tracker.count(now(), signature, weight);
+    }
+    return chunk.priority > 0;
   }
 
   private long now() {

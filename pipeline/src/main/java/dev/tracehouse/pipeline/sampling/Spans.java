@@ -1,6 +1,7 @@
 package dev.tracehouse.pipeline.sampling;
 
 import dev.tracehouse.model.Span;
+import dev.tracehouse.pipeline.internal.TagMaps;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,9 +11,8 @@ final class Spans {
 
   /** The span with one meta entry set. */
   static Span withMeta(Span span, String key, String value) {
-    Map<String, String> meta = new HashMap<>(span.meta());
-    meta.put(key, value);
-    return span.withTags(meta, span.metrics());
+    Map<String, String> meta = TagMaps.with(span.meta(), key, value);
+    return meta == span.meta() ? span : span.withTags(meta, span.metrics());
   }
 
   /**

@@ -15,15 +15,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * Decides which spans of each chunk are stored, after stats have seen all of them. In order: a user
- * drop (priority -1) stores nothing; the priority decision (the client's priority, or {@link
- * PrioritySampler}'s rate for chunks without one); then the rare sampler; then the error sampler. A
- * dropped chunk still stores, alone, its single-span-sampled spans or else its analyzed spans.
- * Every stored span carries meta {@value Reason#META_KEY}. Thread-safe.
+ * drop (priority -1) stores nothing; the priority decision (the client's priority, counted by
+ * {@link PrioritySampler}, or {@link NoPrioritySampler}'s rate for chunks without one); then the
+ * rare sampler; then the error sampler. A dropped chunk still stores, alone, its
+ * single-span-sampled spans or else its analyzed spans. Every stored span carries meta {@value
+ * Reason#META_KEY}. Thread-safe.
  */
 public final class TraceSampler {
   static final String SPAN_SAMPLING_KEY = "_dd.span_sampling.mechanism";
 
   private final PrioritySampler priority;
+  private final NoPrioritySampler noPriority;
   private final ErrorSampler errors;
   private final RareSampler rare;
   private final AnalyzedSpans analyzed;
@@ -34,6 +36,7 @@ public final class TraceSampler {
 
   private TraceSampler(SamplingConfig config, Clock clock) {
     this.priority = new PrioritySampler(clock, config.targetTps());
+    this.noPriority = new NoPrioritySampler(clock, config.targetTps());
     this.errors = new ErrorSampler(clock, config.errorTps());
     this.rare =
         new RareSampler(clock, config.rareEnabled(), config.rareTps(), config.rareCooldown());
@@ -77,14 +80,12 @@ public final class TraceSampler {
 
   private Decision sample(Chunk c, double droppedWeight) {
     boolean byPriority =
-        c.hasPriority()
-            ? priority.sampleWithPriority(c, droppedWeight)
-            : priority.sampleWithoutPriority(c);
+        c.hasPriority() ? priority.sampleWithPriority(c, droppedWeight) : noPriority.sample(c);
     OptionalInt rareSpan = rare.sample(c, byPriority);
     List<Span> events = analyzed.extract(c);
     if (byPriority) {
       Reason reason =
-          c.hasPriority() ? Reason.ofDecisionMaker(c.decisionMaker, c.priority) : Reason.AUTO;
+          c.hasPriority() ? Reason.ofDecisionMaker(c.decisionMaker(), c.priority) : Reason.AUTO;
       return keepChunk(c, reason, events, UnaryOperator.identity());
     }
     if (rareSpan.isPresent()) {
@@ -117,13 +118,18 @@ public final class TraceSampler {
     events.forEach(e -> eventsById.put(e.spanId(), e));
     List<Span> spans = new ArrayList<>(c.spans.size());
     for (Span s : c.spans) {
-      spans.add(mark.apply(eventsById.getOrDefault(s.spanId(), s)));
+      Span span = mark.apply(eventsById.isEmpty() ? s : eventsById.getOrDefault(s.spanId(), s));
+      spans.add(Spans.withMeta(span, Reason.META_KEY, reason.tag()));
     }
-    return Decision.keep(reason, tagged(spans, reason));
+    return Decision.keep(reason, spans);
   }
 
   private static List<Span> tagged(List<Span> spans, Reason reason) {
-    return spans.stream().map(s -> Spans.withMeta(s, Reason.META_KEY, reason.tag())).toList();
+    List<Span> out = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      out.add(Spans.withMeta(s, Reason.META_KEY, reason.tag()));
+    }
+    return out;
   }
 
   /** The {@code rate_by_service} map the trace endpoints return; see {@link PrioritySampler}. */

@@ -32,6 +32,9 @@ public final class ServiceMapAggregator {
   /** Cap on children waiting for one parent. */
   static final int MAX_WAITING_PER_PARENT = 1_000;
 
+  /** Chunks up to this size are scanned for a parent before the memory of recent spans. */
+  private static final int IN_CHUNK_SCAN = 32;
+
   /** Cap on distinct edges per bucket. */
   static final int MAX_EDGES_PER_BUCKET = 10_000;
 
@@ -74,28 +77,55 @@ public final class ServiceMapAggregator {
     Span root = StatsKeys.root(chunk);
     double weight = StatsKeys.weight(root);
     String env = StatsKeys.chunkTag(chunk, root, "env");
+    // Parents in the chunk (most of them) are found before taking the lock request threads share.
+    String[] callers = new String[chunk.size()];
+    for (int i = 0; i < callers.length; i++) {
+      callers[i] = callerInChunk(chunk, chunk.get(i));
+    }
     synchronized (this) {
       for (Span span : chunk) {
         recent.put(new SpanRef(span.traceId().low(), span.spanId()), span.service());
       }
-      for (Span span : chunk) {
-        Call call =
-            new Call(span.service(), env, span.error(), span.duration(), span.end(), weight);
+      for (int i = 0; i < callers.length; i++) {
+        Span span = chunk.get(i);
         if (span.parentId() != 0) {
           SpanRef parent = new SpanRef(span.traceId().low(), span.parentId());
-          String caller = recent.get(parent);
+          String caller = callers[i] != null ? callers[i] : recent.get(parent);
+          Call call =
+              new Call(span.service(), env, span.error(), span.duration(), span.end(), weight);
           if (caller == null) {
             wait(parent, call);
           } else {
             record(caller, call);
           }
         }
-        List<Call> children = waiting.remove(new SpanRef(span.traceId().low(), span.spanId()));
-        if (children != null) {
-          children.forEach(child -> record(span.service(), child));
+        if (!waiting.isEmpty()) {
+          List<Call> children = waiting.remove(new SpanRef(span.traceId().low(), span.spanId()));
+          if (children != null) {
+            children.forEach(child -> record(span.service(), child));
+          }
         }
       }
     }
+  }
+
+  /**
+   * The service of the span's parent when it is in the chunk (scanned from the end, the last span
+   * with the id winning as in the memory of recent spans); null for a root, a parent elsewhere, or
+   * a chunk too large to scan.
+   */
+  private static String callerInChunk(List<Span> chunk, Span span) {
+    if (span.parentId() == 0 || chunk.size() > IN_CHUNK_SCAN) {
+      return null;
+    }
+    long traceLow = span.traceId().low();
+    for (int i = chunk.size() - 1; i >= 0; i--) {
+      Span candidate = chunk.get(i);
+      if (candidate.spanId() == span.parentId() && candidate.traceId().low() == traceLow) {
+        return candidate.service();
+      }
+    }
+    return null;
   }
 
   /** Removes and returns the closed buckets, oldest first (all of them when {@code force}). */

@@ -74,13 +74,19 @@ public final class StatsConcentrator {
     String env = StatsKeys.chunkTag(chunk, root, "env");
     String version = root.meta().getOrDefault("version", "");
     boolean synthetics = StatsKeys.synthetics(root);
+    // Keys are made before taking the lock, which request threads share.
+    StatsKey[] keys = new StatsKey[chunk.size()];
+    for (int i = 0; i < keys.length; i++) {
+      Span span = chunk.get(i);
+      if (TopLevel.isStatsEligible(span)) {
+        keys[i] = StatsKeys.of(span, env, version, synthetics);
+      }
+    }
     synchronized (this) {
-      for (Span span : chunk) {
-        if (!TopLevel.isStatsEligible(span)) {
-          continue;
-        }
+      for (int i = 0; i < keys.length; i++) {
+        Span span = chunk.get(i);
         GroupAggregate group =
-            group(window.bucketFor(span.end()), StatsKeys.of(span, env, version, synthetics));
+            keys[i] == null ? null : group(window.bucketFor(span.end()), keys[i]);
         if (group != null) {
           group.add(span.duration(), span.error(), TopLevel.isTopLevel(span), weight);
         }

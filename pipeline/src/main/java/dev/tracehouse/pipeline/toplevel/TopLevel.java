@@ -1,6 +1,7 @@
 package dev.tracehouse.pipeline.toplevel;
 
 import dev.tracehouse.model.Span;
+import dev.tracehouse.pipeline.internal.TagMaps;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ public final class TopLevel {
   /** Metric present on partial snapshots of long-running spans (never stats-eligible). */
   public static final String PARTIAL_VERSION = "_dd.partial_version";
 
+  /** Chunks up to this size find parents by a scan instead of an index. */
+  private static final int SMALL_CHUNK = 32;
+
+  private static final Double ONE = 1.0;
+
   private TopLevel() {}
 
   /**
@@ -41,18 +47,21 @@ public final class TopLevel {
    * @return the chunk's spans in the same order (spans already right are returned as they are)
    */
   public static List<Span> mark(List<Span> chunk, boolean clientComputed) {
-    Map<SpanKey, Span> byId = new HashMap<>();
-    if (!clientComputed) {
-      for (Span span : chunk) {
-        byId.putIfAbsent(new SpanKey(span.traceId().low(), span.spanId()), span);
-      }
-    }
+    Map<SpanKey, Span> byId = clientComputed || chunk.size() <= SMALL_CHUNK ? null : index(chunk);
     List<Span> out = new ArrayList<>(chunk.size());
     for (Span span : chunk) {
-      boolean top = clientComputed ? markedByClient(span) : byRule(span, byId);
+      boolean top = clientComputed ? markedByClient(span) : byRule(span, chunk, byId);
       out.add(withTopLevel(span, top));
     }
     return out;
+  }
+
+  private static Map<SpanKey, Span> index(List<Span> chunk) {
+    Map<SpanKey, Span> byId = new HashMap<>();
+    for (Span span : chunk) {
+      byId.putIfAbsent(new SpanKey(span.traceId().low(), span.spanId()), span);
+    }
+    return byId;
   }
 
   /** Whether {@code span} was marked top-level by {@link #mark}. */
@@ -76,26 +85,36 @@ public final class TopLevel {
     return is(span, CLIENT_TOP_LEVEL) || is(span, TOP_LEVEL);
   }
 
-  private static boolean byRule(Span span, Map<SpanKey, Span> byId) {
+  /**
+   * Root, parent not in the chunk, or parent in another service; the parent is looked up in {@code
+   * byId}, or (for small chunks, {@code byId} null) by a scan of the chunk.
+   */
+  private static boolean byRule(Span span, List<Span> chunk, Map<SpanKey, Span> byId) {
     if (span.parentId() == 0) {
       return true;
     }
-    Span parent = byId.get(new SpanKey(span.traceId().low(), span.parentId()));
+    Span parent =
+        byId == null
+            ? find(chunk, span.traceId().low(), span.parentId())
+            : byId.get(new SpanKey(span.traceId().low(), span.parentId()));
     return parent == null || !parent.service().equals(span.service());
   }
 
+  private static Span find(List<Span> chunk, long traceIdLow, long spanId) {
+    for (Span span : chunk) {
+      if (span.spanId() == spanId && span.traceId().low() == traceIdLow) {
+        return span;
+      }
+    }
+    return null;
+  }
+
   private static Span withTopLevel(Span span, boolean top) {
-    Double current = span.metrics().get(TOP_LEVEL);
-    if (top && current != null && current == 1.0 || !top && current == null) {
-      return span;
-    }
-    Map<String, Double> metrics = new HashMap<>(span.metrics());
-    if (top) {
-      metrics.put(TOP_LEVEL, 1.0);
-    } else {
-      metrics.remove(TOP_LEVEL);
-    }
-    return span.withTags(span.meta(), metrics);
+    Map<String, Double> metrics =
+        top
+            ? TagMaps.with(span.metrics(), TOP_LEVEL, ONE)
+            : TagMaps.without(span.metrics(), TOP_LEVEL);
+    return metrics == span.metrics() ? span : span.withTags(span.meta(), metrics);
   }
 
   private static boolean is(Span span, String metric) {

@@ -41,7 +41,20 @@ class NormalizerTest {
     Span in = span().type("web").putMeta("env", "workshop").putMetric("_dd.measured", 1).build();
     NormalizationResult r = normalizer.normalizeChunk(List.of(in), "java");
     assertThat(r.spans()).containsExactly(in);
+    assertThat(r.spans().get(0)).isSameAs(in);
     assertThat(r.fixes()).isEmpty();
+  }
+
+  @Test
+  void normalize_countsDuplicateSpanIds_inSmallAndLargeChunks() {
+    for (int size : new int[] {5, 40}) {
+      List<Span> chunk = new java.util.ArrayList<>();
+      for (int i = 1; i <= size; i++) {
+        chunk.add(span().spanId(i % (size - 2) + 1).build());
+      }
+      NormalizationResult r = normalizer.normalizeChunk(chunk, "");
+      assertThat(r.fixed(FixReason.DUPLICATE_SPAN_ID)).as("size %d", size).isEqualTo(2);
+    }
   }
 
   @Test

@@ -18,7 +18,7 @@ class ChunkTest {
     Chunk chunk = new Chunk(List.of(child, root), "");
     assertThat(chunk.root).isSameAs(root);
     assertThat(chunk.priority).isEqualTo(2);
-    assertThat(chunk.decisionMaker).isEqualTo("-4");
+    assertThat(chunk.decisionMaker()).isEqualTo("-4");
     assertThat(chunk.env).isEqualTo("workshop");
   }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Acceptance 4: one simulated minute of 1,000 traces/s for one service, on a simulated clock. Kept
- * traces per second must settle within 20 % of the 10/s target over the last 20 seconds.
+ * traces per second must settle within 20 % of the 10/s target over the last 20 seconds, for a
+ * Datadog client applying {@code rate_by_service}, for chunks without a priority, and for both at
+ * once (each has its own sampler, as in the agent). The HTTP version is the e2e {@code
+ * SamplingAcceptanceIT}.
  */
 class SamplingSimulationTest {
   private static final int SECONDS = 60;
@@ -62,6 +65,31 @@ class SamplingSimulationTest {
       }
     }
     assertThat(sumOfLast(20, kept) / 20.0).isBetween(8.0, 12.0);
+  }
+
+  @Test
+  void datadogAndNoPriorityTraffic_ofOneService_eachSettleNearTheTarget() {
+    Map<String, Double> rates = Map.of();
+    long[] clientKept = new long[SECONDS];
+    long[] agentKept = new long[SECONDS];
+    for (int second = 0; second < SECONDS; second++) {
+      for (int i = 0; i < TRACES_PER_SECOND; i++) {
+        double rate =
+            rates.getOrDefault(OWN_KEY, rates.getOrDefault(PrioritySampler.DEFAULT_KEY, 1.0));
+        long traceId = random.nextLong();
+        boolean clientKeeps = RateCheck.keep(traceId, rate);
+        if (sampler.decide(clientChunk(traceId, clientKeeps, rate)).keep()) {
+          clientKept[second]++;
+        }
+        if (sampler.decide(TestChunks.chunk(random.nextLong(), null)).keep()) {
+          agentKept[second]++;
+        }
+        clock.advance(Duration.ofMillis(1));
+      }
+      rates = sampler.rateByService();
+    }
+    assertThat(sumOfLast(20, clientKept) / 20.0).isBetween(8.0, 12.0);
+    assertThat(sumOfLast(20, agentKept) / 20.0).isBetween(8.0, 12.0);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,20 @@ class TopLevelTest {
     assertThat(TopLevel.mark(chunk, true))
         .extracting(TopLevel::isTopLevel)
         .containsExactly(false, true);
+  }
+
+  @Test
+  void mark_byRule_findsParentsInLargeChunks() {
+    List<Span> chunk = new ArrayList<>();
+    chunk.add(span(1, 0, "cafe").build());
+    for (int id = 2; id <= 40; id++) {
+      chunk.add(span(id, id - 1, id == 30 ? "taster" : "cafe").build());
+    }
+    chunk.add(span(41, 999, "cafe").build());
+    List<Span> marked = TopLevel.mark(chunk, false);
+    List<Long> topLevelIds =
+        marked.stream().filter(TopLevel::isTopLevel).map(Span::spanId).toList();
+    assertThat(topLevelIds).containsExactly(1L, 30L, 31L, 41L);
   }
 
   @Test
