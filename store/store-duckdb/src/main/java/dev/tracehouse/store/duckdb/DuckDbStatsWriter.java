@@ -7,6 +7,8 @@ import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.store.StatsWriter;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.duckdb.DuckDBAppender;
@@ -26,21 +28,27 @@ final class DuckDbStatsWriter implements StatsWriter {
   }
 
   private final LockedConnections connections;
+  private final Clock clock;
 
-  DuckDbStatsWriter(LockedConnections connections) {
+  /**
+   * Writes on {@code connections}, stamping rows with {@code clock}'s time as their ingest time.
+   */
+  DuckDbStatsWriter(LockedConnections connections, Clock clock) {
     this.connections = connections;
+    this.clock = clock;
   }
 
   @Override
   public void write(List<StatsBucket> buckets) {
     checkNoNulls(buckets);
+    long ingestNs = epochNanos();
     append(
         "writing stats",
         StatsTable.NAME,
         appender -> {
           for (StatsBucket bucket : buckets) {
             for (StatsGroup group : bucket.groups()) {
-              StatsTable.append(appender, bucket.start(), bucket.duration(), group);
+              StatsTable.append(appender, bucket.start(), bucket.duration(), group, ingestNs);
             }
           }
         });
@@ -49,13 +57,14 @@ final class DuckDbStatsWriter implements StatsWriter {
   @Override
   public void writeServiceMap(List<ServiceMapBucket> buckets) {
     checkNoNulls(buckets);
+    long ingestNs = epochNanos();
     append(
         "writing service-map edges",
         EdgeTable.NAME,
         appender -> {
           for (ServiceMapBucket bucket : buckets) {
             for (ServiceEdge edge : bucket.edges()) {
-              EdgeTable.append(appender, bucket.start(), bucket.duration(), edge);
+              EdgeTable.append(appender, bucket.start(), bucket.duration(), edge, ingestNs);
             }
           }
         });
@@ -82,6 +91,11 @@ final class DuckDbStatsWriter implements StatsWriter {
           }
           return null;
         });
+  }
+
+  private long epochNanos() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   private static void checkNoNulls(List<?> buckets) {
