@@ -62,15 +62,16 @@ public final class DuckDbSpanStore implements SpanStore {
       throws SQLException {
     this.options = options;
     this.root = root;
+    IngestClock ingestClock = new IngestClock(clock);
     this.writer =
         new DuckDbWriter(
-            (DuckDBConnection) duplicate(), options, commits.writeLock(), clock, threads);
+            (DuckDBConnection) duplicate(), options, commits.writeLock(), ingestClock, threads);
     LockedConnections reads = new LockedConnections(this::duplicate, commits.readLock());
     this.reader = new DuckDbSpanReader(reads);
     this.stats =
         new DuckDbStatsStore(
             new DuckDbStatsWriter(
-                new LockedConnections(this::duplicate, commits.writeLock()), clock),
+                new LockedConnections(this::duplicate, commits.writeLock()), ingestClock),
             new DuckDbStatsReader(reads));
   }
 

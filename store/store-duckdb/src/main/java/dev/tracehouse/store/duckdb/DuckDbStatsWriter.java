@@ -7,8 +7,6 @@ import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.store.StatsWriter;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.duckdb.DuckDBAppender;
@@ -28,12 +26,12 @@ final class DuckDbStatsWriter implements StatsWriter {
   }
 
   private final LockedConnections connections;
-  private final Clock clock;
+  private final IngestClock clock;
 
   /**
    * Writes on {@code connections}, stamping rows with {@code clock}'s time as their ingest time.
    */
-  DuckDbStatsWriter(LockedConnections connections, Clock clock) {
+  DuckDbStatsWriter(LockedConnections connections, IngestClock clock) {
     this.connections = connections;
     this.clock = clock;
   }
@@ -41,7 +39,7 @@ final class DuckDbStatsWriter implements StatsWriter {
   @Override
   public void write(List<StatsBucket> buckets) {
     checkNoNulls(buckets);
-    long ingestNs = epochNanos();
+    long ingestNs = clock.nowNanos();
     append(
         "writing stats",
         StatsTable.NAME,
@@ -57,7 +55,7 @@ final class DuckDbStatsWriter implements StatsWriter {
   @Override
   public void writeServiceMap(List<ServiceMapBucket> buckets) {
     checkNoNulls(buckets);
-    long ingestNs = epochNanos();
+    long ingestNs = clock.nowNanos();
     append(
         "writing service-map edges",
         EdgeTable.NAME,
@@ -91,11 +89,6 @@ final class DuckDbStatsWriter implements StatsWriter {
           }
           return null;
         });
-  }
-
-  private long epochNanos() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   private static void checkNoNulls(List<?> buckets) {

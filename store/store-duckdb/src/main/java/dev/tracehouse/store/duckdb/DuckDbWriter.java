@@ -5,8 +5,6 @@ import dev.tracehouse.store.SpanWriter;
 import dev.tracehouse.store.StoreException;
 import dev.tracehouse.store.StoreStatus;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +44,7 @@ final class DuckDbWriter implements SpanWriter {
   private final DuckDBConnection connection;
   private final DuckDbOptions options;
   private final Lock commits;
-  private final Clock clock;
+  private final IngestClock clock;
   private final DuckDbRetention retention;
   private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
   private final Semaphore capacity;
@@ -64,7 +62,7 @@ final class DuckDbWriter implements SpanWriter {
       DuckDBConnection connection,
       DuckDbOptions options,
       Lock commits,
-      Clock clock,
+      IngestClock clock,
       ThreadFactory threads)
       throws SQLException {
     this.connection = connection;
@@ -72,7 +70,12 @@ final class DuckDbWriter implements SpanWriter {
     this.commits = commits;
     this.clock = clock;
     this.retention = new DuckDbRetention(options.retention(), options.path());
-    this.status = retention.status(connection);
+    try {
+      this.status = retention.status(connection);
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
     this.capacity = new Semaphore(options.queueCapacity());
     this.thread = threads.newThread(this::run);
     thread.setName("tracehouse-duckdb-writer");
@@ -101,7 +104,7 @@ final class DuckDbWriter implements SpanWriter {
               + " more");
     }
     try {
-      enqueue(new Batch(List.copyOf(spans), epochNanos()));
+      enqueue(new Batch(List.copyOf(spans), clock.nowNanos()));
     } catch (StoreException e) {
       capacity.release(spans.size());
       throw e;
@@ -154,11 +157,6 @@ final class DuckDbWriter implements SpanWriter {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private long epochNanos() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   private static void await(CompletableFuture<Void> done) {
@@ -309,7 +307,7 @@ final class DuckDbWriter implements SpanWriter {
       retainAt = System.nanoTime() + retentionNanos;
       commits.lock();
       try {
-        status = retention.enforce(connection, epochNanos());
+        status = retention.enforce(connection, clock.nowNanos());
         return null;
       } catch (SQLException | RuntimeException e) {
         return record(e, "DuckDB retention failed");
