@@ -20,8 +20,9 @@ import java.time.Duration;
  * live their full age). Age: rows of every table accepted more than {@code maxAge} ago are deleted.
  * Bytes: while the store uses more than {@code maxBytes}, the oldest spans are deleted in
  * proportion to the excess, down to 90 % of the budget, then the oldest stats rows once no spans
- * are left. Every delete is followed by a {@code CHECKPOINT}, which hands emptied blocks back to
- * DuckDB's free list (the file keeps its size; new data reuses the blocks). "Bytes used" = used
+ * are left; bytes are measured after a {@code CHECKPOINT} when the WAL is not empty (it holds rows
+ * uncompressed). Every delete is followed by a {@code CHECKPOINT}, which hands emptied blocks back
+ * to DuckDB's free list (the file keeps its size; new data reuses the blocks). "Bytes used" = used
  * blocks × block size + the WAL file, see README.md.
  */
 final class DuckDbRetention {
@@ -70,6 +71,10 @@ final class DuckDbRetention {
     }
     for (int round = 0; round < MAX_ROUNDS; round++) {
       long used = bytesUsed(c);
+      if (used > limits.maxBytes() && walBytes() > 0) {
+        checkpoint(c); // the WAL holds rows uncompressed: measure them compressed
+        used = bytesUsed(c);
+      }
       if (used <= limits.maxBytes() || !deleteOldest(c, 1 - TARGET * limits.maxBytes() / used)) {
         break;
       }

@@ -4,12 +4,14 @@ import static dev.tracehouse.store.TestSpans.CAFE_PAIR;
 import static dev.tracehouse.store.TestSpans.MS;
 import static dev.tracehouse.store.TestSpans.T0;
 import static dev.tracehouse.store.TestSpans.cafePair;
+import static dev.tracehouse.store.TestStats.BUCKET;
 import static dev.tracehouse.store.TestStats.CAFE_MAP;
 import static dev.tracehouse.store.TestStats.CAFE_STATS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tracehouse.model.Span;
+import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.model.TraceId;
 import dev.tracehouse.store.Retention;
 import dev.tracehouse.store.StatsQuery;
@@ -93,6 +95,36 @@ class DuckDbRetentionTest {
       List<Span> newest = generations.get(7);
       assertThat(store.reader().trace(newest.get(0).traceId())).isPresent();
       assertThat(store.reader().trace(newest.get(newest.size() - 1).traceId())).isPresent();
+    }
+  }
+
+  @Test
+  void enforce_deletesTheOldestStatsOnceNoSpansAreLeft() {
+    long budget = 2L << 20;
+    try (DuckDbSpanStore store =
+        open(new Retention(Duration.ofDays(7), budget), Duration.ofDays(1))) {
+      for (int g = 0; g < 10; g++) {
+        List<StatsBucket> buckets = new ArrayList<>();
+        for (int b = 0; b < 2_000; b++) {
+          long start = T0 + (g * 2_000L + b) * BUCKET;
+          buckets.add(new StatsBucket(start, BUCKET, CAFE_STATS.groups()));
+        }
+        store.stats().orElseThrow().writer().write(buckets);
+        clock.advance(Duration.ofMinutes(1));
+      }
+
+      store.enforceRetention();
+
+      StoreStatus status = store.status().orElseThrow();
+      assertThat(status.spans()).isZero();
+      // Measured after a checkpoint: the WAL's uncompressed rows alone were 7x the budget.
+      assertThat(status.statsRowsDeleted()).isBetween(1L, 60_000L);
+      assertThat(status.bytesUsed()).isLessThanOrEqualTo(budget);
+      List<StatsBucket> left =
+          store.stats().orElseThrow().reader().buckets(StatsQuery.between(0, Long.MAX_VALUE));
+      assertThat(left).isNotEmpty();
+      assertThat(left.get(0).start()).isGreaterThan(T0);
+      assertThat(left.get(left.size() - 1).start()).isEqualTo(T0 + 19_999 * BUCKET);
     }
   }
 
