@@ -1,6 +1,7 @@
 package dev.tracehouse.e2e;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,9 +35,19 @@ final class ServerProcess implements AutoCloseable {
    * @param env extra environment, e.g. {@code DD_APM_MAX_TPS} for the priority sampler
    */
   static ServerProcess start(Map<String, String> env) throws IOException {
-    Path runDir = Processes.newRunDir("server");
+    return start(Processes.newRunDir("server"), env);
+  }
+
+  /**
+   * Starts a server in an existing run directory, on its data (e.g. again after {@link #kill()});
+   * each start logs to its own file ({@code server.log}, {@code server-2.log}, …).
+   */
+  static ServerProcess start(Path runDir, Map<String, String> env) throws IOException {
     int[] ports = Processes.freePorts(4);
     Path log = runDir.resolve("server.log");
+    for (int n = 2; Files.exists(log); n++) {
+      log = runDir.resolve("server-" + n + ".log");
+    }
     ProcessBuilder pb =
         new ProcessBuilder(
                 Processes.java(),
@@ -76,6 +87,12 @@ final class ServerProcess implements AutoCloseable {
   /** The server's and every app's log in the run directory, for failure messages. */
   String logs() {
     return Processes.logsUnder(runDir);
+  }
+
+  /** SIGKILL, like {@code kill -9}: the server gets no chance to flush or close its store. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
   }
 
   @Override

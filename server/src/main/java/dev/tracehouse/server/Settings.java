@@ -3,6 +3,7 @@ package dev.tracehouse.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tracehouse.store.Retention;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ final class Settings {
     d.put("store.duckdb.queue-capacity", "");
     d.put("store.memory.max-spans", "");
     d.put("store.memory.max-stats-rows", "");
+    d.put(Retention.MAX_AGE, "7d");
+    d.put(Retention.MAX_BYTES, "10GB");
     d.put("query.stats.apdex.threshold", "500ms");
     d.put("query.stats.apdex.service-thresholds", "");
     d.put("query.stats.apdex.errors-as-frustrated", "false");
@@ -109,6 +112,26 @@ final class Settings {
           }
         });
     return out;
+  }
+
+  /**
+   * The store's retention limits ({@code store.retention.*}).
+   *
+   * @throws IllegalArgumentException naming the key, its env variable and the bad value
+   */
+  Retention retention() {
+    try {
+      return Retention.parse(string(Retention.MAX_AGE), string(Retention.MAX_BYTES));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage()
+              + " (env "
+              + envName(Retention.MAX_AGE)
+              + " / "
+              + envName(Retention.MAX_BYTES)
+              + ")",
+          e);
+    }
   }
 
   private long number(String key) {

@@ -48,7 +48,8 @@ final class TracehouseServer implements AutoCloseable {
                     new StoreConfig(
                         type,
                         Path.of(settings.string("data.dir")),
-                        settings.under("store." + type + "."))));
+                        settings.under("store." + type + "."),
+                        settings.retention())));
     processor = new TraceProcessor(Clock.systemUTC(), SamplingConfig.from(env));
     flusher = remember(new StatsFlusher(processor, store.stats()));
     PipelineSink sink = new PipelineSink(processor, store.writer());
@@ -107,7 +108,7 @@ final class TracehouseServer implements AutoCloseable {
         Map.of("datadog", datadog.stats(), "otlp", otlp.stats(), "zipkin", zipkin.stats()));
     status.put("pipeline", processor.counters());
     status.put("stats", flusher.status());
-    status.put("store", Map.of("health", store.check()));
+    status.put("store", StoreStatusView.of(store));
     return status;
   }
 

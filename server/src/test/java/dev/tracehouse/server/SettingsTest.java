@@ -3,9 +3,11 @@ package dev.tracehouse.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracehouse.store.Retention;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,26 @@ class SettingsTest {
     Settings s = Settings.load(null, Map.of("INTAKE_MAX_PAYLOAD_BYTES", "0"));
     assertThatThrownBy(() -> s.positive("intake.max-payload-bytes"))
         .hasMessageContaining("positive");
+  }
+
+  @Test
+  void retention_defaultsToSevenDaysAndTenGibibytesAndReadsEnv() {
+    assertThat(Settings.load(null, Map.of()).retention()).isEqualTo(Retention.DEFAULT);
+
+    Settings s =
+        Settings.load(
+            null, Map.of("STORE_RETENTION_MAX_AGE", "12h", "STORE_RETENTION_MAX_BYTES", "512MB"));
+    assertThat(s.retention()).isEqualTo(new Retention(Duration.ofHours(12), 512L << 20));
+  }
+
+  @Test
+  void retention_rejectsBadValuesNamingKeyEnvAndValue() {
+    Settings s = Settings.load(null, Map.of("STORE_RETENTION_MAX_BYTES", "lots"));
+    assertThatThrownBy(s::retention)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("store.retention.max-bytes")
+        .hasMessageContaining("STORE_RETENTION_MAX_BYTES")
+        .hasMessageContaining("'lots'");
   }
 
   @Test

@@ -77,7 +77,11 @@ class TracehouseServerTest {
       assertThat(status)
           .contains("\"datadog\"")
           .contains("\"otlp\"")
-          .contains("sampling.kept_chunks.auto");
+          .contains("sampling.kept_chunks.auto")
+          .contains("\"bytes_used\":")
+          .contains("\"max_bytes\":10737418240")
+          .contains("\"max_age\":\"PT168H\"")
+          .contains("\"spans_deleted\":0");
     }
     assertThat(data.resolve("tracehouse.duckdb")).exists();
     // Closing flushed every open stats bucket into the store; reopening shows them.
@@ -106,6 +110,18 @@ class TracehouseServerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("query.stats.apdex.threshold")
         .hasMessageContaining("'fast'");
+  }
+
+  @Test
+  void start_failsNamingABadRetentionSetting() {
+    Settings settings =
+        Settings.load(
+            null, Map.of("STORE_RETENTION_MAX_AGE", "forever", "DATA_DIR", data.toString()));
+    assertThatThrownBy(() -> TracehouseServer.start(settings, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("store.retention.max-age")
+        .hasMessageContaining("'forever'");
+    assertThat(data.resolve("tracehouse.duckdb")).doesNotExist();
   }
 
   @Test

@@ -34,6 +34,14 @@ public interface SpanStore extends AutoCloseable {
     return Capabilities.NONE;
   }
 
+  /**
+   * Size and retention figures, when the store keeps them ({@link StoreStatus}); empty by default.
+   * Cheap, safe to call concurrently.
+   */
+  default Optional<StoreStatus> status() {
+    return Optional.empty();
+  }
+
   /** Cheap, safe to call concurrently. */
   default Health check() {
     return Health.OK;

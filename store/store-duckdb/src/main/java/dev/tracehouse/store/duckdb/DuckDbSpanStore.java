@@ -9,6 +9,7 @@ import dev.tracehouse.store.SpanStore;
 import dev.tracehouse.store.SpanWriter;
 import dev.tracehouse.store.StatsStore;
 import dev.tracehouse.store.StoreException;
+import dev.tracehouse.store.StoreStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -28,12 +30,25 @@ import org.duckdb.DuckDBConnection;
  * Appender, stats and logs written synchronously ({@link TransactionalAppends}), everything read on
  * per-call duplicate connections. Only one process may open the file.
  *
+ * <p>The file is attached to an in-memory database as {@value #CATALOG} with DuckDB's v1.4 storage
+ * format (the default, v0.10.2, lacks ZSTD for strings) and {@value #ROW_GROUP_SIZE}-row row groups
+ * (a commit of at least one row group skips the WAL), see RATIONALE.md; every connection starts
+ * with {@code USE} {@value #CATALOG}, so SQL names tables without a catalog.
+ *
  * <p>Reads run concurrently with each other and with appends, but not with a commit: commits take
  * the write side of a fair read-write lock and reads its read side. Together with {@link
  * Schema#primeIfEmpty} this guards against a DuckDB 1.4.4 race that hands garbage strings to reads
  * (RATIONALE.md).
  */
 public final class DuckDbSpanStore implements SpanStore {
+
+  /** Rows per row group of the store's tables, and the writer's commit size under load. */
+  static final int ROW_GROUP_SIZE = 32_768;
+
+  /** The name the store file is attached under. */
+  static final String CATALOG = "store";
+
+  private static final String STORAGE_VERSION = "v1.4.0";
 
   private final DuckDbOptions options;
   private final DuckDBConnection root;
@@ -44,31 +59,36 @@ public final class DuckDbSpanStore implements SpanStore {
   private final ReadWriteLock commits = new ReentrantReadWriteLock(true);
   private boolean closed;
 
-  private DuckDbSpanStore(DuckDbOptions options, DuckDBConnection root, ThreadFactory threads)
+  private DuckDbSpanStore(
+      DuckDbOptions options, DuckDBConnection root, Clock clock, ThreadFactory threads)
       throws SQLException {
     this.options = options;
     this.root = root;
-    this.writer = new DuckDbWriter(root.duplicate(), options, commits.writeLock(), threads);
+    IngestClock ingestClock = new IngestClock(clock);
+    this.writer =
+        new DuckDbWriter(
+            (DuckDBConnection) duplicate(), options, commits.writeLock(), ingestClock, threads);
     LockedConnections reads = new LockedConnections(this::duplicate, commits.readLock());
     this.reader = new DuckDbSpanReader(reads);
     TransactionalAppends appends =
         new TransactionalAppends(new LockedConnections(this::duplicate, commits.writeLock()));
-    this.stats = new DuckDbStatsStore(new DuckDbStatsWriter(appends), new DuckDbStatsReader(reads));
+    this.stats = new DuckDbStatsStore(new DuckDbStatsWriter(appends, ingestClock), new DuckDbStatsReader(reads));
     this.logs = new DuckDbLogStore(new DuckDbLogWriter(appends), new DuckDbLogReader(reads));
   }
 
   /** Opens (creating if needed) the store file of {@code options}. */
   static DuckDbSpanStore open(DuckDbOptions options) {
-    return open(options, Executors.defaultThreadFactory());
+    return open(options, Clock.systemUTC(), Executors.defaultThreadFactory());
   }
 
   /**
-   * Opens the store, running its writer on a thread from {@code threads}.
+   * Opens the store, stamping accepted spans with {@code clock} and running its writer on a thread
+   * from {@code threads}.
    *
    * @throws StoreException naming the path when the file cannot be created or opened, in particular
    *     when another process holds its lock
    */
-  static DuckDbSpanStore open(DuckDbOptions options, ThreadFactory threads) {
+  static DuckDbSpanStore open(DuckDbOptions options, Clock clock, ThreadFactory threads) {
     Path path = options.path().toAbsolutePath();
     try {
       Files.createDirectories(path.getParent());
@@ -77,19 +97,33 @@ public final class DuckDbSpanStore implements SpanStore {
     }
     DuckDBConnection root;
     try {
-      root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + path);
+      root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     } catch (SQLException e) {
       throw openFailed(path, e);
     }
     try {
       try (Statement st = root.createStatement()) {
+        st.execute(attach(path));
+        st.execute("USE " + CATALOG);
         Schema.create(st);
       }
-      return new DuckDbSpanStore(options, root, threads);
+      return new DuckDbSpanStore(options, root, clock, threads);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(root, e);
       throw e instanceof SQLException sql ? openFailed(path, sql) : (RuntimeException) e;
     }
+  }
+
+  private static String attach(Path path) {
+    return "ATTACH '"
+        + path.toString().replace("'", "''")
+        + "' AS "
+        + CATALOG
+        + " (STORAGE_VERSION '"
+        + STORAGE_VERSION
+        + "', ROW_GROUP_SIZE "
+        + ROW_GROUP_SIZE
+        + ")";
   }
 
   private static StoreException openFailed(Path path, SQLException e) {
@@ -131,6 +165,16 @@ public final class DuckDbSpanStore implements SpanStore {
   }
 
   @Override
+  public Optional<StoreStatus> status() {
+    return Optional.of(writer.status());
+  }
+
+  /** Commits every accepted span, then enforces retention now and waits for it. */
+  void enforceRetention() {
+    writer.enforceRetention();
+  }
+
+  @Override
   public Health check() {
     synchronized (this) {
       if (closed) {
@@ -154,11 +198,19 @@ public final class DuckDbSpanStore implements SpanStore {
     closeQuietly(root, null);
   }
 
+  /** A new connection to the store, its catalog in use. */
   private synchronized Connection duplicate() throws SQLException {
     if (closed) {
       throw new StoreException("DuckDB store " + options.path() + " is closed", null);
     }
-    return root.duplicate();
+    Connection c = root.duplicate();
+    try (Statement st = c.createStatement()) {
+      st.execute("USE " + CATALOG);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c, e);
+      throw e;
+    }
+    return c;
   }
 
   private static void closeQuietly(Connection c, Exception primary) {

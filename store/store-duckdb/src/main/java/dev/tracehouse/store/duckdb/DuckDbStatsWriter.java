@@ -10,26 +10,30 @@ import java.util.Objects;
 
 /**
  * Writes stats and service-map buckets on the caller's thread (the stats flusher, every ten
- * seconds) through {@link TransactionalAppends}: a call is stored whole or not at all.
+ * seconds) through {@link TransactionalAppends}: a call is stored whole or not at all. Rows are
+ * stamped with the {@link IngestClock}'s time, which retention by age goes by.
  */
 final class DuckDbStatsWriter implements StatsWriter {
 
   private final TransactionalAppends appends;
+  private final IngestClock clock;
 
-  DuckDbStatsWriter(TransactionalAppends appends) {
+  DuckDbStatsWriter(TransactionalAppends appends, IngestClock clock) {
     this.appends = appends;
+    this.clock = clock;
   }
 
   @Override
   public void write(List<StatsBucket> buckets) {
     checkNoNulls(buckets);
+    long ingestNs = clock.nowNanos();
     append(
         "writing stats",
         StatsTable.NAME,
         appender -> {
           for (StatsBucket bucket : buckets) {
             for (StatsGroup group : bucket.groups()) {
-              StatsTable.append(appender, bucket.start(), bucket.duration(), group);
+              StatsTable.append(appender, bucket.start(), bucket.duration(), group, ingestNs);
             }
           }
         });
@@ -38,19 +42,20 @@ final class DuckDbStatsWriter implements StatsWriter {
   @Override
   public void writeServiceMap(List<ServiceMapBucket> buckets) {
     checkNoNulls(buckets);
+    long ingestNs = clock.nowNanos();
     append(
         "writing service-map edges",
         EdgeTable.NAME,
         appender -> {
           for (ServiceMapBucket bucket : buckets) {
             for (ServiceEdge edge : bucket.edges()) {
-              EdgeTable.append(appender, bucket.start(), bucket.duration(), edge);
+              EdgeTable.append(appender, bucket.start(), bucket.duration(), edge, ingestNs);
             }
           }
         });
   }
 
-  /** Appends {@code rows} to {@code table} in one transaction: all of them or none. */
+  /** Appends {@code rows} to {@code table} in one transaction: stored whole or not at all. */
   void append(String what, String table, TransactionalAppends.Rows rows) {
     appends.append(what, table, rows);
   }

@@ -3,6 +3,7 @@ package dev.tracehouse.store.duckdb;
 import dev.tracehouse.model.Span;
 import dev.tracehouse.store.SpanWriter;
 import dev.tracehouse.store.StoreException;
+import dev.tracehouse.store.StoreStatus;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -15,45 +16,66 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Accepts spans on a bounded queue; one thread appends them with DuckDB's Appender and commits at
- * least once per flush interval. Queue permits are returned when the spans are committed, so the
- * capacity bounds every accepted span that is not yet in the database.
+ * Accepts spans on a bounded queue; one thread appends them in a transaction and commits at least
+ * once per flush interval, and also as soon as a full row group ({@link
+ * DuckDbSpanStore#ROW_GROUP_SIZE} rows) is pending, which DuckDB then writes straight to the file
+ * without the WAL. A span is acknowledged (visible and durable) once its transaction commits. Queue
+ * permits are returned at commit, so the capacity bounds every accepted span not yet in the
+ * database. The same thread enforces retention every retention interval.
  */
 final class DuckDbWriter implements SpanWriter {
 
   private static final Logger LOG = Logger.getLogger(DuckDbWriter.class.getName());
 
-  private sealed interface Task permits Batch, Flush, Stop {}
+  private sealed interface Task permits Batch, Flush, Retain, Stop {}
 
-  private record Batch(List<Span> spans) implements Task {}
+  /** Spans accepted together at {@code ingestNs} (wall clock, nanoseconds since the epoch). */
+  private record Batch(List<Span> spans, long ingestNs) implements Task {}
 
   private record Flush(CompletableFuture<Void> done) implements Task {}
+
+  private record Retain(CompletableFuture<Void> done) implements Task {}
 
   private record Stop() implements Task {}
 
   private final DuckDBConnection connection;
   private final DuckDbOptions options;
+  private final Lock commits;
+  private final IngestClock clock;
+  private final DuckDbRetention retention;
   private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
   private final Semaphore capacity;
-  private final Lock commits;
   private final Thread thread;
   private boolean closed;
   private boolean stopped;
   private volatile String failure;
+  private volatile StoreStatus status;
 
   /**
    * Starts the writer thread on {@code connection}, which this writer owns and closes; each commit
-   * holds {@code commits}.
+   * and each retention run holds {@code commits}; {@code clock} stamps accepted spans.
    */
   DuckDbWriter(
-      DuckDBConnection connection, DuckDbOptions options, Lock commits, ThreadFactory threads) {
+      DuckDBConnection connection,
+      DuckDbOptions options,
+      Lock commits,
+      IngestClock clock,
+      ThreadFactory threads)
+      throws SQLException {
     this.connection = connection;
     this.options = options;
     this.commits = commits;
+    this.clock = clock;
+    this.retention = new DuckDbRetention(options.retention(), options.path());
+    try {
+      this.status = retention.status(connection);
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
     this.capacity = new Semaphore(options.queueCapacity());
     this.thread = threads.newThread(this::run);
     thread.setName("tracehouse-duckdb-writer");
@@ -82,7 +104,7 @@ final class DuckDbWriter implements SpanWriter {
               + " more");
     }
     try {
-      enqueue(new Batch(List.copyOf(spans)));
+      enqueue(new Batch(List.copyOf(spans), clock.nowNanos()));
     } catch (StoreException e) {
       capacity.release(spans.size());
       throw e;
@@ -93,17 +115,24 @@ final class DuckDbWriter implements SpanWriter {
   public void flush() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     enqueue(new Flush(done));
-    try {
-      done.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting for the DuckDB writer", e);
-    } catch (ExecutionException e) {
-      throw new StoreException("DuckDB writer failed: " + e.getCause().getMessage(), e.getCause());
-    }
+    await(done);
   }
 
-  /** Why the last commit failed, or why the writer stopped; null when all is well. */
+  /** Commits what was accepted, enforces retention now and waits for it. */
+  void enforceRetention() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    enqueue(new Retain(done));
+    await(done);
+  }
+
+  /** The figures of the last retention run (or of opening the store). */
+  StoreStatus status() {
+    return status;
+  }
+
+  /**
+   * Why the last commit or retention run failed, or why the writer stopped; null when all is well.
+   */
   String failure() {
     return failure;
   }
@@ -130,6 +159,17 @@ final class DuckDbWriter implements SpanWriter {
     }
   }
 
+  private static void await(CompletableFuture<Void> done) {
+    try {
+      done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for the DuckDB writer", e);
+    } catch (ExecutionException e) {
+      throw new StoreException("DuckDB writer failed: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
   /** Adds {@code task} (or only checks that the writer is open, for null). */
   private synchronized void enqueue(Task task) {
     if (closed) {
@@ -145,9 +185,8 @@ final class DuckDbWriter implements SpanWriter {
 
   private void run() {
     Throwable cause = null;
-    try (DuckDBAppender appender =
-        connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, SpanTable.NAME)) {
-      new Loop(appender).run();
+    try (SpanAppendTransaction transaction = new SpanAppendTransaction(connection, commits)) {
+      new Loop(transaction).run();
     } catch (SQLException | InterruptedException | RuntimeException e) {
       cause = e;
       failure = "DuckDB writer stopped: " + e;
@@ -166,6 +205,8 @@ final class DuckDbWriter implements SpanWriter {
     for (Task task : tasks) {
       if (task instanceof Flush flush) {
         flush.done().completeExceptionally(stoppedError);
+      } else if (task instanceof Retain retain) {
+        retain.done().completeExceptionally(stoppedError);
       }
     }
     tasks.clear();
@@ -176,74 +217,109 @@ final class DuckDbWriter implements SpanWriter {
     }
   }
 
-  /** The writer thread's state: spans appended but not yet committed. */
+  /** The writer thread's state: when to commit, when to enforce retention. */
   private final class Loop {
-    private final DuckDBAppender appender;
-    private int uncommitted;
-    private long deadline;
-    private SQLException lastError;
+    private final SpanAppendTransaction transaction;
+    private final long retentionNanos = options.retentionInterval().toNanos();
+    private long commitBy;
+    private long retainAt = System.nanoTime();
+    private Exception lastError;
 
-    Loop(DuckDBAppender appender) {
-      this.appender = appender;
+    Loop(SpanAppendTransaction transaction) {
+      this.transaction = transaction;
     }
 
     void run() throws InterruptedException {
       while (true) {
-        Task task =
-            uncommitted == 0
-                ? tasks.take()
-                : tasks.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (System.nanoTime() - retainAt >= 0) {
+          retain();
+        }
+        Task task = tasks.poll(nextWakeUp() - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (task instanceof Batch batch) {
-          append(batch.spans());
+          append(batch);
         } else if (task instanceof Flush flush) {
           commit();
           complete(flush.done());
+        } else if (task instanceof Retain retain) {
+          Exception error = retain();
+          if (error == null) {
+            retain.done().complete(null);
+          } else {
+            retain.done().completeExceptionally(error);
+          }
         } else if (task instanceof Stop) {
           commit();
           return;
         }
-        if (uncommitted > 0
-            && (System.nanoTime() - deadline >= 0 || uncommitted >= options.queueCapacity() / 2)) {
+        if (transaction.rows() > 0 && System.nanoTime() - commitBy >= 0) {
           commit();
         }
       }
     }
 
-    private void append(List<Span> spans) {
-      if (uncommitted == 0) {
-        deadline = System.nanoTime() + options.flushInterval().toNanos();
+    private long nextWakeUp() {
+      return transaction.rows() > 0 && commitBy - retainAt < 0 ? commitBy : retainAt;
+    }
+
+    private void append(Batch batch) {
+      if (transaction.rows() == 0) {
+        commitBy = System.nanoTime() + options.flushInterval().toNanos();
       }
-      uncommitted += spans.size();
-      try {
-        for (Span span : spans) {
-          SpanTable.append(appender, span);
+      List<Span> spans = batch.spans();
+      for (int i = 0; i < spans.size(); i++) {
+        try {
+          transaction.append(spans.get(i), batch.ingestNs());
+        } catch (SQLException e) {
+          int lost = transaction.rows() + spans.size() - i;
+          transaction.rollback(e);
+          capacity.release(lost);
+          lastError = record(e, "DuckDB write failed, " + lost + " spans lost");
+          return;
         }
-      } catch (SQLException e) {
-        record(e, spans.size());
+        if (transaction.rows() == DuckDbSpanStore.ROW_GROUP_SIZE) {
+          commit();
+          commitBy = System.nanoTime() + options.flushInterval().toNanos();
+        }
       }
     }
 
     private void commit() {
-      if (uncommitted == 0) {
+      int rows = transaction.rows();
+      if (rows == 0) {
         return;
       }
-      commits.lock();
       try {
-        appender.flush();
+        transaction.commit();
         failure = null;
       } catch (SQLException e) {
-        record(e, uncommitted);
+        lastError = record(e, "DuckDB commit failed, " + rows + " spans lost");
       } finally {
-        commits.unlock();
-        capacity.release(uncommitted);
-        uncommitted = 0;
+        capacity.release(rows);
       }
     }
 
-    private void record(SQLException e, int spans) {
-      lastError = e;
-      failure = "DuckDB write failed: " + e.getMessage();
-      LOG.log(Level.WARNING, "DuckDB write failed, up to " + spans + " spans lost", e);
+    /**
+     * Commits, then enforces retention; a failure is shown by the health check, retried next
+     * interval, and returned.
+     */
+    private Exception retain() {
+      commit();
+      retainAt = System.nanoTime() + retentionNanos;
+      commits.lock();
+      try {
+        status = retention.enforce(connection, clock.nowNanos());
+        return null;
+      } catch (SQLException | RuntimeException e) {
+        return record(e, "DuckDB retention failed");
+      } finally {
+        commits.unlock();
+      }
+    }
+
+    private Exception record(Exception e, String what) {
+      failure = what + ": " + e.getMessage();
+      LOG.log(Level.WARNING, what, e);
+      return e;
     }
 
     private void complete(CompletableFuture<Void> done) {

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.duckdb.DuckDBAppender;
 
-/** The {@code service_edges} table: one row per {@link ServiceEdge} per bucket, sketch as BLOB. */
+/**
+ * The {@code service_edges} table: one row per {@link ServiceEdge} per bucket, sketch as BLOB, and
+ * {@code ingest_ns} (when the row was written, the clock retention goes by).
+ */
 final class EdgeTable {
 
   static final String NAME = "service_edges";
@@ -22,7 +25,8 @@ final class EdgeTable {
         calls           DOUBLE  NOT NULL,
         errors          DOUBLE  NOT NULL,
         duration_sum    DOUBLE  NOT NULL,
-        latency         BLOB    NOT NULL
+        latency         BLOB    NOT NULL,
+        ingest_ns       BIGINT  NOT NULL
       )""";
 
   /**
@@ -32,11 +36,13 @@ final class EdgeTable {
       "bucket_start, bucket_duration, env, caller, callee, calls, errors, duration_sum, latency";
 
   /** A row of zeros and empty values, for {@link Schema#primeIfEmpty}. */
-  static final String ZERO_ROW = "(0, 0, '', '', '', 0, 0, 0, ''::BLOB)";
+  static final String ZERO_ROW = "(0, 0, '', '', '', 0, 0, 0, ''::BLOB, 0)";
 
   private EdgeTable() {}
 
-  static void append(DuckDBAppender appender, long start, long duration, ServiceEdge edge)
+  /** Appends {@code edge} of the bucket at {@code start}, written at {@code ingestNs}. */
+  static void append(
+      DuckDBAppender appender, long start, long duration, ServiceEdge edge, long ingestNs)
       throws SQLException {
     appender.beginRow();
     appender.append(start);
@@ -48,6 +54,7 @@ final class EdgeTable {
     appender.append(edge.errors());
     appender.append(edge.durationSum());
     appender.append(edge.latency().bytes());
+    appender.append(ingestNs);
     appender.endRow();
   }
 

@@ -12,16 +12,40 @@ final class Schema {
 
   private Schema() {}
 
-  /** Creates and primes every table; call before anyone else uses the file. */
+  /** Creates, upgrades and primes every table; call before anyone else uses the file. */
   static void create(Statement st) throws SQLException {
     st.execute(SpanTable.CREATE);
+    addIngestTimeIfMissing(st, SpanTable.NAME, "start_ns");
     primeIfEmpty(st, SpanTable.NAME, SpanTable.ZERO_ROW);
     st.execute(StatsTable.CREATE);
+    addIngestTimeIfMissing(st, StatsTable.NAME, "bucket_start");
     primeIfEmpty(st, StatsTable.NAME, StatsTable.ZERO_ROW);
     st.execute(EdgeTable.CREATE);
+    addIngestTimeIfMissing(st, EdgeTable.NAME, "bucket_start");
     primeIfEmpty(st, EdgeTable.NAME, EdgeTable.ZERO_ROW);
     st.execute(LogTable.CREATE);
     primeIfEmpty(st, LogTable.NAME, LogTable.ZERO_ROW);
+  }
+
+  /**
+   * Adds the {@code ingest_ns} column (which retention goes by) to a table made before it existed,
+   * taking {@code fromColumn} as each row's ingest time. {@code table} and {@code fromColumn} are
+   * constants.
+   */
+  static void addIngestTimeIfMissing(Statement st, String table, String fromColumn)
+      throws SQLException {
+    try (ResultSet rs =
+        st.executeQuery(
+            "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
+                + " AND table_name = '"
+                + table
+                + "' AND column_name = 'ingest_ns'")) {
+      if (rs.next() && rs.getLong(1) > 0) {
+        return;
+      }
+    }
+    st.execute("ALTER TABLE " + table + " ADD COLUMN ingest_ns BIGINT DEFAULT 0");
+    st.execute("UPDATE " + table + " SET ingest_ns = " + fromColumn);
   }
 
   /**

@@ -10,7 +10,8 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * The {@code stats_groups} table: one row per {@link StatsGroup} per bucket, sketches as BLOBs (the
- * {@link EncodedSketch} bytes), the trace-root flag as its enum name.
+ * {@link EncodedSketch} bytes), the trace-root flag as its enum name, and {@code ingest_ns} (when
+ * the row was written, the clock retention goes by).
  */
 final class StatsTable {
 
@@ -37,7 +38,8 @@ final class StatsTable {
         top_level_hits  DOUBLE  NOT NULL,
         duration_sum    DOUBLE  NOT NULL,
         ok_sketch       BLOB    NOT NULL,
-        error_sketch    BLOB    NOT NULL
+        error_sketch    BLOB    NOT NULL,
+        ingest_ns       BIGINT  NOT NULL
       )""";
 
   /**
@@ -50,11 +52,13 @@ final class StatsTable {
 
   /** A row of zeros and empty values, for {@link Schema#primeIfEmpty}. */
   static final String ZERO_ROW =
-      "(0, 0, '', '', '', '', '', 0, '', '', false, '', 'UNSET', 0, 0, 0, 0, ''::BLOB, ''::BLOB)";
+      "(0, 0, '', '', '', '', '', 0, '', '', false, '', 'UNSET', 0, 0, 0, 0, ''::BLOB, ''::BLOB, 0)";
 
   private StatsTable() {}
 
-  static void append(DuckDBAppender appender, long start, long duration, StatsGroup group)
+  /** Appends {@code group} of the bucket at {@code start}, written at {@code ingestNs}. */
+  static void append(
+      DuckDBAppender appender, long start, long duration, StatsGroup group, long ingestNs)
       throws SQLException {
     StatsKey key = group.key();
     appender.beginRow();
@@ -77,6 +81,7 @@ final class StatsTable {
     appender.append(group.durationSum());
     appender.append(group.okSketch().bytes());
     appender.append(group.errorSketch().bytes());
+    appender.append(ingestNs);
     appender.endRow();
   }
 

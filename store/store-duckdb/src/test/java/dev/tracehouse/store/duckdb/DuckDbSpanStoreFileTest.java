@@ -17,6 +17,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +64,39 @@ class DuckDbSpanStoreFileTest {
                 assertThat(s.traceId()).isEqualTo(big);
                 assertThat(s.rootName()).isEqualTo("root");
               });
+    }
+  }
+
+  @Test
+  void open_addsTheIngestTimeColumnToAFileMadeBeforeIt() throws Exception {
+    Path file = dir.resolve("older.duckdb");
+    long start = System.currentTimeMillis() * MS;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TABLE spans (trace_high BIGINT NOT NULL, trace_low BIGINT NOT NULL,"
+              + " span_id BIGINT NOT NULL, parent_id BIGINT NOT NULL, service VARCHAR NOT NULL,"
+              + " name VARCHAR NOT NULL, resource VARCHAR NOT NULL, type VARCHAR NOT NULL,"
+              + " start_ns BIGINT NOT NULL, duration_ns BIGINT NOT NULL, error BOOLEAN NOT NULL,"
+              + " meta VARCHAR NOT NULL, metrics VARCHAR NOT NULL)");
+      st.execute(
+          "INSERT INTO spans VALUES (0, 77, 1, 0, 'old', 'op', 'res', '', "
+              + start
+              + ", 5, false, '{\"k\":\"v\"}', '{}')");
+    }
+
+    try (DuckDbSpanStore store = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      List<Span> old = store.reader().trace(TraceId.ofLow(77)).orElseThrow();
+      assertThat(old).singleElement().satisfies(s -> assertThat(s.meta()).containsEntry("k", "v"));
+      store.writer().write(CAFE_PAIR);
+      store.writer().flush();
+      assertThat(store.reader().trace(CAFE_PAIR_ID)).contains(CAFE_PAIR);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT ingest_ns FROM spans WHERE trace_low = 77")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isEqualTo(start);
     }
   }
 

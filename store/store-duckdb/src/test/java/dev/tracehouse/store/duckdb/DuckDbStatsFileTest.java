@@ -144,7 +144,7 @@ class DuckDbStatsFileTest {
                       StatsTable.NAME,
                       appender -> {
                         for (int i = 0; i < 3000; i++) {
-                          StatsTable.append(appender, T0, BUCKET, CAFE_STATS.groups().get(0));
+                          StatsTable.append(appender, T0, BUCKET, CAFE_STATS.groups().get(0), T0);
                         }
                         throw failure;
                       }))

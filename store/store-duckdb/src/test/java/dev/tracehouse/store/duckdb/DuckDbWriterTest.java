@@ -14,6 +14,7 @@ import dev.tracehouse.model.TraceId;
 import dev.tracehouse.store.StoreException;
 import dev.tracehouse.store.TraceQuery;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,8 @@ class DuckDbWriterTest {
                   }
                   task.run();
                 });
-    try (DuckDbSpanStore store = DuckDbSpanStore.open(options(Duration.ofHours(1), 12), gated)) {
+    try (DuckDbSpanStore store =
+        DuckDbSpanStore.open(options(Duration.ofHours(1), 12), Clock.systemUTC(), gated)) {
       store.writer().write(CAFE_PAIR);
 
       assertThatThrownBy(() -> store.writer().write(CAFE_PAIR.subList(0, 3)))
@@ -74,6 +76,38 @@ class DuckDbWriterTest {
           .atMost(Duration.ofSeconds(30))
           .until(() -> store.reader().trace(CAFE_PAIR_ID).isPresent());
       assertThat(store.reader().trace(CAFE_PAIR_ID)).get().asList().hasSize(CAFE_PAIR.size());
+    }
+  }
+
+  @Test
+  void write_staysInvisibleUntilCommitted() {
+    try (DuckDbSpanStore store = DuckDbSpanStore.open(options(Duration.ofHours(1), 1000))) {
+      store.writer().write(CAFE_PAIR);
+
+      assertThat(store.reader().trace(CAFE_PAIR_ID)).isEmpty();
+      store.writer().flush();
+      assertThat(store.reader().trace(CAFE_PAIR_ID)).get().asList().hasSize(CAFE_PAIR.size());
+    }
+  }
+
+  @Test
+  void write_commitsEachFullRowGroupWithoutWaitingForTheInterval() {
+    int traces = DuckDbSpanStore.ROW_GROUP_SIZE / CAFE_PAIR.size() + 1;
+    try (DuckDbSpanStore store = DuckDbSpanStore.open(options(Duration.ofHours(1), 100_000))) {
+      for (int i = 1; i <= traces; i++) {
+        store.writer().write(cafePair(new TraceId(5, i), T0 + i * MS));
+      }
+
+      // The commit came after exactly ROW_GROUP_SIZE rows: the last trace is cut short.
+      int committedOfLast = DuckDbSpanStore.ROW_GROUP_SIZE % CAFE_PAIR.size();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> store.reader().trace(new TraceId(5, traces)).isPresent());
+      assertThat(store.reader().trace(new TraceId(5, 1))).get().asList().hasSize(CAFE_PAIR.size());
+      assertThat(store.reader().trace(new TraceId(5, traces)))
+          .get()
+          .asList()
+          .hasSize(committedOfLast);
     }
   }
 
