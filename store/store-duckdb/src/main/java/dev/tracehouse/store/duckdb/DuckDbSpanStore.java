@@ -72,7 +72,9 @@ public final class DuckDbSpanStore implements SpanStore {
     this.reader = new DuckDbSpanReader(reads);
     TransactionalAppends appends =
         new TransactionalAppends(new LockedConnections(this::duplicate, commits.writeLock()));
-    this.stats = new DuckDbStatsStore(new DuckDbStatsWriter(appends, ingestClock), new DuckDbStatsReader(reads));
+    this.stats =
+        new DuckDbStatsStore(
+            new DuckDbStatsWriter(appends, ingestClock), new DuckDbStatsReader(reads));
     this.logs = new DuckDbLogStore(new DuckDbLogWriter(appends), new DuckDbLogReader(reads));
   }
 
