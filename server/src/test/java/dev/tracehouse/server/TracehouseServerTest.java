@@ -68,7 +68,8 @@ class TracehouseServerTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(otlp.statusCode()).isEqualTo(200);
-      String services = "http://127.0.0.1:" + server.webPort() + "/api/traces?limit=10";
+      // from=0: the OTLP fixture was captured long before the default 15-minute window.
+      String services = "http://127.0.0.1:" + server.webPort() + "/api/traces?limit=10&from=0";
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> get(services), r -> r.body().contains("Main.handleOrder"));
