@@ -8,44 +8,40 @@ import java.util.Map;
 
 /**
  * Every stored trace of a service with a span starting in a time window, read through {@code GET
- * /api/traces}: a query answers at most 1,000 traces, so a full answer splits the window in two.
+ * /api/traces} page by page with its {@code next_cursor}.
  */
 final class StoredTraces {
   private static final int LIMIT = 1000;
+  private static final long NS_PER_MS = 1_000_000;
 
   private StoredTraces() {}
 
-  /** The trace summaries by trace id (32 hex digits). */
+  /**
+   * The trace summaries by trace id (32 hex digits); the window is widened to whole milliseconds,
+   * the API's unit.
+   */
   static Map<String, JsonNode> of(ServerProcess server, String service, long fromNs, long toNs) {
     Map<String, JsonNode> out = new HashMap<>();
-    collect(server, service, fromNs, toNs, out);
+    String page =
+        "/api/traces?limit="
+            + LIMIT
+            + "&service="
+            + service
+            + "&from="
+            + fromNs / NS_PER_MS
+            + "&to="
+            + (toNs / NS_PER_MS + 1);
+    String cursor = null;
+    do {
+      Http.Reply reply = Http.get(server.web(cursor == null ? page : page + "&cursor=" + cursor));
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      for (JsonNode summary : reply.json().path("traces")) {
+        out.put(summary.path("traceId").asText(), summary);
+      }
+      JsonNode next = reply.json().path("next_cursor");
+      cursor = next.isTextual() ? next.asText() : null;
+    } while (cursor != null);
     return out;
-  }
-
-  private static void collect(
-      ServerProcess server, String service, long fromNs, long toNs, Map<String, JsonNode> out) {
-    Http.Reply reply =
-        Http.get(
-            server.web(
-                "/api/traces?limit="
-                    + LIMIT
-                    + "&service="
-                    + service
-                    + "&from="
-                    + fromNs
-                    + "&to="
-                    + toNs));
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    JsonNode traces = reply.json().path("traces");
-    if (traces.size() == LIMIT && toNs - fromNs > 1) {
-      long middle = fromNs + (toNs - fromNs) / 2;
-      collect(server, service, fromNs, middle, out);
-      collect(server, service, middle, toNs, out);
-      return;
-    }
-    for (JsonNode summary : traces) {
-      out.put(summary.path("traceId").asText(), summary);
-    }
   }
 
   /** The stored spans of the traces. */
