@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * Parses the search syntax of {@code spec/search-syntax.md} section 5 into a {@link Query}. A
@@ -57,19 +58,29 @@ public final class QueryParser {
   }
 
   private Query or() {
-    List<Query> operands = new ArrayList<>(List.of(and()));
+    return disjunction(this::and);
+  }
+
+  /** Operands joined by {@code OR}; every {@code OR} must be followed by an operand. */
+  private Query disjunction(Supplier<Query> operand) {
+    List<Query> operands = new ArrayList<>(List.of(operand.get()));
     while (in.keywordAhead("OR")) {
       in.skipSpace();
       in.advance(2);
       in.skipSpace();
       requireOperand("OR");
-      operands.add(and());
+      operands.add(operand.get());
     }
     return operands.size() == 1 ? operands.get(0) : new Query.Or(operands);
   }
 
   private Query and() {
-    List<Query> operands = new ArrayList<>(List.of(unary()));
+    return conjunction(this::unary);
+  }
+
+  /** Operands joined by {@code AND} or by juxtaposition, up to {@code OR}, ')' or the end. */
+  private Query conjunction(Supplier<Query> operand) {
+    List<Query> operands = new ArrayList<>(List.of(operand.get()));
     while (true) {
       int save = in.pos();
       in.skipSpace();
@@ -81,10 +92,8 @@ public final class QueryParser {
         in.advance(3);
         in.skipSpace();
         requireOperand("AND");
-        operands.add(unary());
-      } else {
-        operands.add(unary());
       }
+      operands.add(operand.get());
     }
     return operands.size() == 1 ? operands.get(0) : new Query.And(operands);
   }
@@ -246,32 +255,11 @@ public final class QueryParser {
   }
 
   private Query valueOr(Key key) {
-    List<Query> operands = new ArrayList<>(List.of(valueAnd(key)));
-    while (in.keywordAhead("OR")) {
-      in.skipSpace();
-      in.advance(2);
-      in.skipSpace();
-      operands.add(valueAnd(key));
-    }
-    return operands.size() == 1 ? operands.get(0) : new Query.Or(operands);
+    return disjunction(() -> valueAnd(key));
   }
 
   private Query valueAnd(Key key) {
-    List<Query> operands = new ArrayList<>(List.of(valueUnary(key)));
-    while (true) {
-      int save = in.pos();
-      in.skipSpace();
-      if (in.atEnd() || in.peek() == ')' || in.keywordAt("OR")) {
-        in.reset(save);
-        break;
-      }
-      if (in.keywordAt("AND")) {
-        in.advance(3);
-        in.skipSpace();
-      }
-      operands.add(valueUnary(key));
-    }
-    return operands.size() == 1 ? operands.get(0) : new Query.And(operands);
+    return conjunction(() -> valueUnary(key));
   }
 
   private Query valueUnary(Key key) {
