@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,25 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What every {@link LogStore} does: write, read back every field, windows, orders and cursor pages.
  * A store with the {@code LOGS} capability has a test extending this class.
  */
-public abstract class LogStoreContract {
+public abstract class LogStoreContract extends StoreContract {
 
   private static final EventFilter<LogEvent> ALL = EventFilter.all();
-
-  /** The store under test, fresh for each test. */
-  protected SpanStore store;
-
-  /** A new, empty store with the {@code LOGS} capability. */
-  protected abstract SpanStore newStore();
-
-  @BeforeEach
-  void openStore() {
-    store = newStore();
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
 
   private LogStore logs() {
     return store.logs().orElseThrow();

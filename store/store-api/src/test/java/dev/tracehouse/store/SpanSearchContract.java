@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,25 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * SpanReader#searchTraces}: windows, orders, scopes and cursor pages. Filters are {@link
  * TestFilter}s; the search language is the query module's.
  */
-public abstract class SpanSearchContract {
+public abstract class SpanSearchContract extends StoreContract {
 
   private static final EventFilter<Span> ALL = EventFilter.all();
-
-  /** The store under test, fresh for each test. */
-  protected SpanStore store;
-
-  /** A new, empty store. */
-  protected abstract SpanStore newStore();
-
-  @BeforeEach
-  void openStore() {
-    store = newStore();
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
 
   private void write(List<Span> spans) {
     store.writer().write(spans);

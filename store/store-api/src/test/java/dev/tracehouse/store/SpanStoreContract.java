@@ -16,8 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -25,23 +23,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link SpanStore} does. A store's test extends this class and supplies {@link
  * #newStore()}; each test gets a fresh, empty store and closes it afterwards.
  */
-public abstract class SpanStoreContract {
-
-  /** The store under test, fresh for each test. */
-  protected SpanStore store;
-
-  /** A new, empty store. */
-  protected abstract SpanStore newStore();
-
-  @BeforeEach
-  void openStore() {
-    store = newStore();
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
+public abstract class SpanStoreContract extends StoreContract {
 
   /** Writes {@code spans} and flushes, so that they are visible. */
   protected void write(List<Span> spans) {

@@ -22,7 +22,6 @@ import dev.tracehouse.store.Capabilities.Capability;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,23 +31,7 @@ import org.junit.jupiter.api.Test;
  * test extends this class and supplies {@link #newStore()}; each test gets a fresh, empty store and
  * closes it afterwards.
  */
-public abstract class StatsStoreContract {
-
-  /** The store under test, fresh for each test. */
-  protected SpanStore store;
-
-  /** A new, empty store that has {@link Capability#STATS}. */
-  protected abstract SpanStore newStore();
-
-  @BeforeEach
-  void openStore() {
-    store = newStore();
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
+public abstract class StatsStoreContract extends StoreContract {
 
   protected StatsStore stats() {
     return store.stats().orElseThrow();
