@@ -5,9 +5,6 @@ import dev.tracehouse.store.LogCursor;
 import dev.tracehouse.store.LogPage;
 import dev.tracehouse.store.LogReader;
 import dev.tracehouse.store.LogSearch;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,17 +42,7 @@ final class DuckDbLogReader implements LogReader {
     sql.sql(" ORDER BY ts_ns" + direction + ", seq" + direction + " LIMIT ?", search.limit() + 1L);
     List<Row> rows =
         connections.run(
-            "searching logs",
-            c -> {
-              try (PreparedStatement st = sql.prepare(c);
-                  ResultSet rs = st.executeQuery()) {
-                List<Row> found = new ArrayList<>();
-                while (rs.next()) {
-                  found.add(new Row(LogTable.read(rs), rs.getLong(2)));
-                }
-                return found;
-              }
-            });
+            "searching logs", c -> sql.query(c, rs -> new Row(LogTable.read(rs), rs.getLong(2))));
     return DuckDbSpanReader.page(
         rows,
         search.limit(),

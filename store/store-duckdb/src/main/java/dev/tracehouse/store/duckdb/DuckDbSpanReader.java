@@ -72,17 +72,7 @@ final class DuckDbSpanReader implements SpanReader {
     Objects.requireNonNull(search, "search");
     List<Span> found =
         connections.run(
-            "searching spans",
-            c -> {
-              try (PreparedStatement st = SpanSearchSql.spans(search).prepare(c);
-                  ResultSet rs = st.executeQuery()) {
-                List<Span> rows = new ArrayList<>();
-                while (rs.next()) {
-                  rows.add(SpanTable.read(rs));
-                }
-                return rows;
-              }
-            });
+            "searching spans", c -> SpanSearchSql.spans(search).query(c, SpanTable::read));
     return page(found, search.limit(), s -> SpanCursor.after(search.sort(), s), SpanPage::new);
   }
 
@@ -92,16 +82,7 @@ final class DuckDbSpanReader implements SpanReader {
     List<TraceSummary> found =
         connections.run(
             "searching traces",
-            c -> {
-              try (PreparedStatement st = SpanSearchSql.traces(search).prepare(c);
-                  ResultSet rs = st.executeQuery()) {
-                List<TraceSummary> rows = new ArrayList<>();
-                while (rs.next()) {
-                  rows.add(summary(rs));
-                }
-                return rows;
-              }
-            });
+            c -> SpanSearchSql.traces(search).query(c, DuckDbSpanReader::summary));
     return page(found, search.limit(), TraceCursor::after, TracePage::new);
   }
 

@@ -5,6 +5,7 @@ import dev.tracehouse.store.SqlCondition;
 import dev.tracehouse.store.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,24 @@ final class SqlParams {
   SqlParams filter(EventFilter<?> filter) {
     SqlCondition condition = filter.toSql(SqlDialect.DUCKDB);
     return sql("(" + condition.sql() + ")", condition.params().toArray());
+  }
+
+  /** Turns the current row of a result into a value. */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Runs the statement on {@code c} and reads every row of its result. */
+  <T> List<T> query(Connection c, RowReader<T> reader) throws SQLException {
+    try (PreparedStatement st = prepare(c);
+        ResultSet rs = st.executeQuery()) {
+      List<T> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(reader.read(rs));
+      }
+      return rows;
+    }
   }
 
   /** Prepares the statement and binds every parameter by its type. */
