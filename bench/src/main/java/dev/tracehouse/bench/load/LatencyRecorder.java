@@ -36,6 +36,16 @@ final class LatencyRecorder {
         at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted[count - 1] / 1e6);
   }
 
+  /** The nearest-rank percentile in milliseconds, or NaN without samples. */
+  double millisAt(double quantile) {
+    if (count == 0) {
+      return Double.NaN;
+    }
+    long[] sorted = Arrays.copyOf(values, count);
+    Arrays.sort(sorted);
+    return at(sorted, quantile);
+  }
+
   private static double at(long[] sorted, double quantile) {
     int i = (int) Math.ceil(quantile * sorted.length) - 1;
     return sorted[Math.max(0, i)] / 1e6;
