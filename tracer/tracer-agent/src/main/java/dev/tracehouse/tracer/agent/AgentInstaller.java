@@ -57,6 +57,7 @@ public final class AgentInstaller {
         new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(new TypePoolCaches())
             .with(new InstallListener())
             .ignore(
                 nameStartsWith("dev.tracehouse.tracer.")

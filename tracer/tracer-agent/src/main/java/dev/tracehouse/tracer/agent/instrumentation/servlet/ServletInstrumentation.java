@@ -1,6 +1,6 @@
 package dev.tracehouse.tracer.agent.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -35,7 +35,7 @@ public final class ServletInstrumentation implements AgentInstrumentation {
                 .and(not(nameStartsWith("jdk.")))
                 .and(not(nameStartsWith("sun.")))
                 .and(not(isInterface()))
-                .and(hasSuperType(named(HTTP_SERVLET))))
+                .and(named(HTTP_SERVLET).or(hasSuperClass(named(HTTP_SERVLET)))))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
