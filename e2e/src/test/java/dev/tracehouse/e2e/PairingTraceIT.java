@@ -1,14 +1,11 @@
 package dev.tracehouse.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,30 +68,14 @@ class PairingTraceIT {
 
   /** Waits until the cafe chunk and every taster chunk of the newest pairing trace are stored. */
   private static List<JsonNode> awaitPairingTrace(DemoStack demo) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(300))
-        .until(() -> pairingTrace(demo), spans -> spans != null);
+    return DemoTraces.awaitTrace(demo, "GET /pair/beer", PairingTraceIT::everyTasterChunkStored);
   }
 
-  private static List<JsonNode> pairingTrace(DemoStack demo) {
-    JsonNode list = Http.get(demo.web("/api/traces?service=cafe&limit=50")).json().path("traces");
-    for (JsonNode summary : list) {
-      if (!summary.path("rootResource").asText().equals("GET /pair/beer")) {
-        continue;
-      }
-      JsonNode trace = Http.get(demo.web("/api/traces/" + summary.path("traceId").asText())).json();
-      List<JsonNode> spans =
-          StreamSupport.stream(trace.path("spans").spliterator(), false).toList();
-      long tasters =
-          spans.stream().filter(s -> s.path("service").asText().equals("taster")).count();
-      long clients =
-          spans.stream().filter(s -> s.path("name").asText().equals("http.request")).count();
-      if (clients > 0 && tasters >= clients) {
-        return spans;
-      }
-    }
-    return null;
+  private static boolean everyTasterChunkStored(List<JsonNode> spans) {
+    long tasters = spans.stream().filter(s -> s.path("service").asText().equals("taster")).count();
+    long clients =
+        spans.stream().filter(s -> s.path("name").asText().equals("http.request")).count();
+    return clients > 0 && tasters >= clients;
   }
 
   private static long end(JsonNode span) {
