@@ -1,10 +1,10 @@
 package dev.tracehouse.tracer.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.tracehouse.tracer.GlobalTracer;
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
 import dev.tracehouse.tracer.agent.instrumentation.annotation.TraceAnnotationInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.servlet.ServletInstrumentation;
@@ -59,16 +59,15 @@ public final class AgentInstaller {
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(new TypePoolCaches())
             .with(new InstallListener())
-            .ignore(
-                nameStartsWith("dev.tracehouse.tracer.")
-                    .or(nameStartsWith("net.bytebuddy."))
-                    .or(isSynthetic()));
+            // By name only: any other matcher here would make Byte Buddy parse every class.
+            .ignore(nameStartsWith("dev.tracehouse.tracer.").or(nameStartsWith("net.bytebuddy.")));
     AgentSwitches switches = AgentSwitches.fromEnvironment();
     for (AgentInstrumentation integration : INSTRUMENTATIONS) {
       if (switches.enabled(integration.name()) && integration.enabledBy(config)) {
         builder = integration.extend(builder, advice);
       }
     }
+    instrumentation.addTransformer(ClassFileMarkers.INSTANCE, false);
     builder.installOn(instrumentation);
   }
 

@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.tracehouse.tracer.Trace;
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -24,6 +25,10 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class TraceAnnotationInstrumentation implements AgentInstrumentation {
 
+  /** Every class with an annotated method names the annotation type in its constant pool. */
+  private static final String ANNOTATION_DESCRIPTOR =
+      "L" + Trace.class.getName().replace('.', '/') + ";";
+
   private static final ElementMatcher.Junction<MethodDescription> TRACED =
       isAnnotatedWith(named(Trace.class.getName())).and(not(isAbstract())).and(not(isNative()));
 
@@ -36,12 +41,15 @@ public final class TraceAnnotationInstrumentation implements AgentInstrumentatio
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
     return builder
         .type(
-            not(nameStartsWith("java."))
-                .and(not(nameStartsWith("jdk.")))
-                .and(not(nameStartsWith("sun.")))
-                .and(not(nameStartsWith("com.sun.")))
-                .and(declaresMethod(TRACED)),
-            not(isBootstrapClassLoader()))
+            ClassFileMarkers.INSTANCE.whenContains(
+                ANNOTATION_DESCRIPTOR,
+                new AgentBuilder.RawMatcher.ForElementMatchers(
+                    not(nameStartsWith("java."))
+                        .and(not(nameStartsWith("jdk.")))
+                        .and(not(nameStartsWith("sun.")))
+                        .and(not(nameStartsWith("com.sun.")))
+                        .and(declaresMethod(TRACED)),
+                    not(isBootstrapClassLoader()))))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(Advice.to(TraceAdvice.class, advice).on(TRACED)));

@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -22,6 +23,13 @@ public final class ServletInstrumentation implements AgentInstrumentation {
 
   private static final String HTTP_SERVLET = "jakarta.servlet.http.HttpServlet";
 
+  /**
+   * The descriptor of the advised {@code service} method: a class that declares it has this string
+   * in its constant pool, so classes without it are skipped before Byte Buddy parses them.
+   */
+  private static final String SERVICE_DESCRIPTOR =
+      "(Ljakarta/servlet/http/HttpServletRequest;Ljakarta/servlet/http/HttpServletResponse;)V";
+
   @Override
   public String name() {
     return "servlet";
@@ -31,11 +39,14 @@ public final class ServletInstrumentation implements AgentInstrumentation {
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
     return builder
         .type(
-            not(nameStartsWith("java."))
-                .and(not(nameStartsWith("jdk.")))
-                .and(not(nameStartsWith("sun.")))
-                .and(not(isInterface()))
-                .and(named(HTTP_SERVLET).or(hasSuperClass(named(HTTP_SERVLET)))))
+            ClassFileMarkers.INSTANCE.whenContains(
+                SERVICE_DESCRIPTOR,
+                new AgentBuilder.RawMatcher.ForElementMatchers(
+                    not(nameStartsWith("java."))
+                        .and(not(nameStartsWith("jdk.")))
+                        .and(not(nameStartsWith("sun.")))
+                        .and(not(isInterface()))
+                        .and(named(HTTP_SERVLET).or(hasSuperClass(named(HTTP_SERVLET)))))))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
