@@ -16,12 +16,13 @@ import java.util.Locale;
  * {@code out.port}/{@code peer.port}, {@code _dd.measured=1}; an exception thrown by the execution
  * marks the span as failed.
  *
- * <p>Only the outermost execution on a thread makes a span: drivers and pools that call other
- * execute methods, or read metadata, while executing are not traced twice. The span is a child of
- * the active span and is not activated. Statements and connections are passed as {@code Object} so
- * that this class never links against {@code java.sql} (it runs in the bootstrap class loader under
- * the agent). No method throws. The agent's advice calls these methods; without the agent, {@link
- * TracedJdbc} wraps a connection or data source.
+ * <p>Only executions on a {@code java.sql.Statement} are traced, and only the outermost one on a
+ * thread makes a span: drivers and pools that call other execute methods, or read metadata, while
+ * executing are not traced twice. The span is a child of the active span and is not activated.
+ * Statements and connections are passed as {@code Object} so that this class never links against
+ * {@code java.sql} (it runs in the bootstrap class loader under the agent). No method throws. The
+ * agent's advice calls these methods; without the agent, {@link TracedJdbc} wraps a connection or
+ * data source.
  */
 public final class JdbcTracing {
 
@@ -61,7 +62,7 @@ public final class JdbcTracing {
    * prepared with, else the texts of its batch. Returns {@code null} like {@link #start}.
    */
   public static CoreSpan startRecorded(Tracer tracer, Object statement) {
-    if (!traceable(tracer)) {
+    if (!traceable(tracer) || !JdbcTypes.isStatement(statement)) {
       return null;
     }
     try {
@@ -118,7 +119,7 @@ public final class JdbcTracing {
   }
 
   private static CoreSpan start(Tracer tracer, Object statement, String sql, String component) {
-    if (!traceable(tracer)) {
+    if (!traceable(tracer) || !JdbcTypes.isStatement(statement)) {
       return null;
     }
     boolean[] inExecution = IN_EXECUTION.get();

@@ -18,7 +18,9 @@ final class StatementSql {
   private final WeakIdentityMap<List<String>> batches = new WeakIdentityMap<>();
 
   void prepared(Object statement, String sql) {
-    prepared.put(statement, sql);
+    if (JdbcTypes.isStatement(statement)) {
+      prepared.put(statement, sql);
+    }
   }
 
   /** The SQL a statement was prepared with, or {@code null}. */
@@ -31,7 +33,7 @@ final class StatementSql {
    * #MAX_BATCH_TEXTS} of them.
    */
   void addBatch(Object statement, String sql) {
-    if (sql == null) {
+    if (sql == null || !JdbcTypes.isStatement(statement)) {
       return;
     }
     List<String> texts = batches.get(statement);

@@ -7,6 +7,8 @@ import dev.tracehouse.tracer.core.CoreSpan;
 import dev.tracehouse.tracer.core.CoreTracer;
 import dev.tracehouse.tracer.core.InMemoryWriter;
 import dev.tracehouse.tracer.core.SpanData;
+import java.lang.reflect.Proxy;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,13 +31,31 @@ class JdbcTracingTest {
 
   @Test
   void start_returnsNullWithoutTracehouseTracer() {
-    assertThat(JdbcTracing.start(GlobalTracer.get(), new Object(), "select 1")).isNull();
+    assertThat(JdbcTracing.start(GlobalTracer.get(), statement(), "select 1")).isNull();
     JdbcTracing.finish(null, new IllegalStateException("ignored"));
   }
 
+  /** A statement whose every method returns null: its connection is unknown. */
+  private static Statement statement() {
+    return (Statement)
+        Proxy.newProxyInstance(
+            JdbcTracingTest.class.getClassLoader(),
+            new Class<?>[] {Statement.class},
+            (proxy, method, args) -> null);
+  }
+
   @Test
-  void start_onSomethingThatIsNotAStatement_tracesAsUnknownDatabase() {
-    CoreSpan span = JdbcTracing.start(tracer, "not a statement", "select 1");
+  void start_onSomethingThatIsNotAStatement_returnsNull() {
+    assertThat(JdbcTracing.start(tracer, "not a statement", "select 1")).isNull();
+    assertThat(JdbcTracing.startRecorded(tracer, new Object())).isNull();
+    JdbcTracing.prepared(new Object(), "select 1");
+    JdbcTracing.addBatch(new Object(), "select 1");
+    assertThat(writer.spans()).isEmpty();
+  }
+
+  @Test
+  void start_withoutConnection_tracesAsUnknownDatabase() {
+    CoreSpan span = JdbcTracing.start(tracer, statement(), "select 1");
     JdbcTracing.finish(span, null);
 
     SpanData data = writer.spans().get(0);
@@ -47,12 +67,12 @@ class JdbcTracingTest {
 
   @Test
   void start_insideAnotherExecution_returnsNullUntilItFinishes() {
-    CoreSpan outer = JdbcTracing.start(tracer, new Object(), "select 1");
+    CoreSpan outer = JdbcTracing.start(tracer, statement(), "select 1");
 
-    assertThat(JdbcTracing.start(tracer, new Object(), "select 2")).isNull();
-    assertThat(JdbcTracing.startRecorded(tracer, new Object())).isNull();
+    assertThat(JdbcTracing.start(tracer, statement(), "select 2")).isNull();
+    assertThat(JdbcTracing.startRecorded(tracer, statement())).isNull();
     JdbcTracing.finish(outer, null);
-    CoreSpan next = JdbcTracing.start(tracer, new Object(), "select 3");
+    CoreSpan next = JdbcTracing.start(tracer, statement(), "select 3");
     assertThat(next).isNotNull();
     JdbcTracing.finish(next, null);
 
@@ -63,7 +83,7 @@ class JdbcTracingTest {
 
   @Test
   void startRecorded_withoutKnownSql_keepsTheOperationAsResource() {
-    CoreSpan span = JdbcTracing.startRecorded(tracer, new Object());
+    CoreSpan span = JdbcTracing.startRecorded(tracer, statement());
     JdbcTracing.finish(span, null);
 
     assertThat(writer.spans().get(0).resource()).isEqualTo("jdbc.query");
@@ -71,7 +91,7 @@ class JdbcTracingTest {
 
   @Test
   void addBatch_keepsDistinctTextsUpToALimit() {
-    Object statement = new Object();
+    Object statement = statement();
     for (int i = 0; i < StatementSql.MAX_BATCH_TEXTS + 5; i++) {
       JdbcTracing.addBatch(statement, "insert " + (i % (StatementSql.MAX_BATCH_TEXTS + 2)));
     }
