@@ -11,13 +11,18 @@ import java.util.Locale;
  * @param user the connection's user, or {@code null}
  * @param host the server's host, or {@code null} (embedded databases)
  * @param port the server's port, or 0 when the URL names none
+ * @param operation the span's operation name, {@code <type>.query} (built once per connection)
  */
-record DbInfo(String type, String instance, String user, String host, int port) {
+record DbInfo(String type, String instance, String user, String host, int port, String operation) {
 
   /** For a connection whose URL could not be read. */
   static final DbInfo UNKNOWN = new DbInfo("jdbc", null, null, null, 0);
 
   private static final String PREFIX = "jdbc:";
+
+  DbInfo(String type, String instance, String user, String host, int port) {
+    this(type, instance, user, host, port, type + ".query");
+  }
 
   /**
    * Parses {@code jdbc:<type>://host[:port][/database][?params]} and {@code jdbc:<type>:<rest>}

@@ -50,7 +50,9 @@ public final class JdbcTracing {
 
   /**
    * Starts the span of an execution that passes its SQL ({@code execute(String, ...)} and friends),
-   * or returns {@code null} (nested execution, tracer thread, no tracehouse tracer).
+   * or returns {@code null} (nested execution, tracer thread, no tracehouse tracer, not a
+   * statement). A span returned must be {@linkplain #finish finished} on the same thread: until
+   * then no other execution on the thread is traced.
    */
   public static CoreSpan start(Tracer tracer, Object statement, String sql) {
     return start(tracer, statement, sql, STATEMENT);
@@ -126,7 +128,7 @@ public final class JdbcTracing {
     inExecution[0] = true;
     try {
       DbInfo db = CONNECTIONS.ofStatement(statement);
-      CoreSpan span = ((CoreTracer) tracer).startDetached(db.type() + ".query");
+      CoreSpan span = ((CoreTracer) tracer).startDetached(db.operation());
       tag(span, db, sql, component);
       return span;
     } catch (RuntimeException e) {

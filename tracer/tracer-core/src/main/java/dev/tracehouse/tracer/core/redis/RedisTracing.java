@@ -47,7 +47,8 @@ public final class RedisTracing {
 
   /**
    * Starts the span of one command, or returns {@code null} (nested call, tracer thread, no
-   * tracehouse tracer).
+   * tracehouse tracer). A span returned must be {@linkplain #finish finished} on the same thread:
+   * until then no other command on the thread is traced.
    *
    * @param host the server's host, or {@code null}
    * @param port the server's port, or 0 when unknown
