@@ -123,6 +123,20 @@ class TracedJdbcTest {
   }
 
   @Test
+  void largeUpdates_areTracedLikeTheOthers() throws SQLException {
+    Connection connection = TracedJdbc.wrap(tracer, raw);
+    try (Statement statement = connection.createStatement();
+        PreparedStatement delete = connection.prepareStatement("delete from beers")) {
+      assertThat(statement.executeLargeUpdate("insert into beers values ('ipa', 6.5)")).isOne();
+      assertThat(delete.executeLargeUpdate()).isOne();
+    }
+
+    assertThat(writer.spans())
+        .extracting(SpanData::resource)
+        .containsExactly("insert into beers values ('ipa', 6.5)", "delete from beers");
+  }
+
+  @Test
   void failingStatement_marksTheSpanAndRethrowsTheDriversException() throws SQLException {
     try (Statement statement = TracedJdbc.wrap(tracer, raw).createStatement()) {
       assertThatThrownBy(() -> statement.executeQuery("select * from wines"))
