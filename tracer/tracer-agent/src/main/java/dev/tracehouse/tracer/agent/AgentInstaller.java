@@ -7,6 +7,8 @@ import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
 import dev.tracehouse.tracer.agent.instrumentation.annotation.TraceAnnotationInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.jdbc.JdbcInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.jedis.JedisInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.servlet.ServletInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.slf4j.MdcInstrumentation;
 import dev.tracehouse.tracer.core.CoreTracer;
@@ -33,7 +35,9 @@ public final class AgentInstaller {
           new ServletInstrumentation(),
           new HttpClientInstrumentation(),
           new TraceAnnotationInstrumentation(),
-          new MdcInstrumentation());
+          new MdcInstrumentation(),
+          new JdbcInstrumentation(),
+          new JedisInstrumentation());
 
   private AgentInstaller() {}
 

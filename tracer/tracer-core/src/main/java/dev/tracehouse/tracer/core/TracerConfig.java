@@ -142,6 +142,16 @@ public record TracerConfig(
   }
 
   /**
+   * One {@code true}/{@code false} setting of an integration, read like every other setting (system
+   * property, then environment variable; an invalid value is reported to standard error and {@code
+   * fallback} is used).
+   */
+  public static boolean flag(String property, boolean fallback) {
+    return new ConfigSource(System::getProperty, System::getenv, System.err::println)
+        .bool(property, fallback);
+  }
+
+  /**
    * Reads the settings from the given sources.
    *
    * @param properties looks up a system property such as {@code dd.agent.host}
