@@ -30,6 +30,7 @@ public final class CafeOverheadHarness {
   private final Path work;
   private final Map<TracingMode, List<CafeLoad.Result>> results = new EnumMap<>(TracingMode.class);
   private final Map<TracingMode, List<Double>> startups = new EnumMap<>(TracingMode.class);
+  private final Map<TracingMode, List<Double>> startupCpu = new EnumMap<>(TracingMode.class);
   private int runs;
 
   private CafeOverheadHarness(OverheadOptions options, Path work) {
@@ -86,7 +87,7 @@ public final class CafeOverheadHarness {
       for (TracingMode mode : options.modes()) {
         for (int i = 0; i < options.startups(); i++) {
           try (ChildJvm cafe = startCafe(mode, env, agentPorts.get(mode))) {
-            record(startups, mode, cafe.readyMillis());
+            recordStartup(mode, cafe);
           }
         }
       }
@@ -105,7 +106,7 @@ public final class CafeOverheadHarness {
   private void measure(TracingMode mode, int round, Map<String, String> env, int agentPort)
       throws Exception {
     try (ChildJvm cafe = startCafe(mode, env, agentPort)) {
-      record(startups, mode, cafe.readyMillis());
+      recordStartup(mode, cafe);
       if (options.warmup() > 0) {
         CafeLoad.run(cafe.port(), options.threads(), Duration.ofSeconds(options.warmup()));
       }
@@ -113,10 +114,11 @@ public final class CafeOverheadHarness {
           CafeLoad.run(cafe.port(), options.threads(), Duration.ofSeconds(options.seconds()));
       record(results, mode, result);
       System.out.printf(
-          "round %d %-4s ready %5.0f ms  %8.1f req/s  %d failed  latency ms %s%n",
+          "round %d %-4s ready %5.0f ms (%5.0f ms CPU)  %8.1f req/s  %d failed  latency ms %s%n",
           round + 1,
           mode.name().toLowerCase(Locale.ROOT),
           cafe.readyMillis(),
+          cafe.readyCpuMillis(),
           result.perSecond(),
           result.failures(),
           result.latencies().summary());
@@ -143,6 +145,7 @@ public final class CafeOverheadHarness {
     TracingMode baseline = options.modes().get(0);
     double baseRate = meanRate(baseline);
     double baseStartup = median(startups.get(baseline));
+    double baseCpu = median(startupCpu.get(baseline));
     System.out.printf("%nsummary (baseline %s)%n", baseline);
     for (TracingMode mode : options.modes()) {
       LatencyRecorder all = new LatencyRecorder();
@@ -153,9 +156,10 @@ public final class CafeOverheadHarness {
       }
       double rate = meanRate(mode);
       double startup = median(startups.get(mode));
+      double cpu = median(startupCpu.get(mode));
       System.out.printf(
           "%-4s %8.1f req/s (%+5.1f %%)  p50 %.2f ms  p99 %.2f ms  failed %d  ready median %.0f ms"
-              + " (%+.0f ms, %d starts)%n",
+              + " (%+.0f ms), CPU %.0f ms (%+.0f ms), %d starts%n",
           mode.name().toLowerCase(Locale.ROOT),
           rate,
           100 * (rate / baseRate - 1),
@@ -164,8 +168,15 @@ public final class CafeOverheadHarness {
           failures,
           startup,
           startup - baseStartup,
+          cpu,
+          cpu - baseCpu,
           startups.get(mode).size());
     }
+  }
+
+  private void recordStartup(TracingMode mode, ChildJvm cafe) {
+    record(startups, mode, cafe.readyMillis());
+    record(startupCpu, mode, cafe.readyCpuMillis());
   }
 
   private double meanRate(TracingMode mode) {

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A demo service started as a child JVM ({@code java [-javaagent:…] -jar …}) on a free port, with
  * its output in a log file; {@link #readyMillis()} is the time from process start to the first
- * answer on its port.
+ * answer on its port and {@link #readyCpuMillis()} the CPU time it used until then (steadier than
+ * wall time on a busy machine).
  */
 final class ChildJvm implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -32,11 +33,13 @@ final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final int port;
   private final double readyMillis;
+  private final double readyCpuMillis;
 
-  private ChildJvm(Process process, int port, double readyMillis) {
+  private ChildJvm(Process process, int port, double readyMillis, double readyCpuMillis) {
     this.process = process;
     this.port = port;
     this.readyMillis = readyMillis;
+    this.readyCpuMillis = readyCpuMillis;
   }
 
   /**
@@ -71,7 +74,10 @@ final class ChildJvm implements AutoCloseable {
       process.destroyForcibly();
       throw e;
     }
-    return new ChildJvm(process, port, (System.nanoTime() - started) / 1e6);
+    double readyMillis = (System.nanoTime() - started) / 1e6;
+    double cpuMillis =
+        process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+    return new ChildJvm(process, port, readyMillis, cpuMillis);
   }
 
   int port() {
@@ -80,6 +86,11 @@ final class ChildJvm implements AutoCloseable {
 
   double readyMillis() {
     return readyMillis;
+  }
+
+  /** CPU time the child used until it was ready (all threads), or NaN where the OS won't say. */
+  double readyCpuMillis() {
+    return readyCpuMillis;
   }
 
   private static void awaitReady(Process process, int port, String readyPath, Path log)
