@@ -13,6 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
 import dev.tracehouse.tracer.core.jdbc.JdbcTracing;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -39,7 +40,7 @@ public final class JdbcInstrumentation implements AgentInstrumentation {
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
     String[] executeMethods = JdbcTracing.EXECUTE_METHODS.toArray(String[]::new);
     return builder
-        .type(implementationOf("java.sql.Statement", executeMethods))
+        .type(jdbcClass(implementationOf("java.sql.Statement", executeMethods)))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
@@ -54,7 +55,7 @@ public final class JdbcInstrumentation implements AgentInstrumentation {
                     .visit(
                         Advice.to(ClearBatchAdvice.class, advice)
                             .on(instanceMethod("clearBatch").and(takesArguments(0)))))
-        .type(implementationOf("java.sql.Connection", "prepareStatement", "prepareCall"))
+        .type(jdbcClass(implementationOf("java.sql.Connection", "prepareStatement", "prepareCall")))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
@@ -62,6 +63,16 @@ public final class JdbcInstrumentation implements AgentInstrumentation {
                         .on(
                             instanceMethod("prepareStatement", "prepareCall")
                                 .and(takesArgument(0, String.class)))));
+  }
+
+  /**
+   * {@code matcher}, asked only about classes whose class file mentions a {@code java.sql} type (a
+   * driver's statement or connection class names {@code SQLException}, {@code ResultSet} …), so
+   * that the application's other classes are not parsed to check their super types.
+   */
+  private static AgentBuilder.RawMatcher jdbcClass(ElementMatcher<TypeDescription> matcher) {
+    return ClassFileMarkers.INSTANCE.whenContains(
+        "java/sql/", new AgentBuilder.RawMatcher.ForElementMatchers(matcher));
   }
 
   /**
