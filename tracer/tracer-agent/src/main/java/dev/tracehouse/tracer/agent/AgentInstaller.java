@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import dev.tracehouse.tracer.GlobalTracer;
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.annotation.TraceAnnotationInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.concurrent.ConcurrentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.servlet.ServletInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.slf4j.MdcInstrumentation;
@@ -33,7 +34,8 @@ public final class AgentInstaller {
           new ServletInstrumentation(),
           new HttpClientInstrumentation(),
           new TraceAnnotationInstrumentation(),
-          new MdcInstrumentation());
+          new MdcInstrumentation(),
+          new ConcurrentInstrumentation());
 
   private AgentInstaller() {}
 
@@ -51,6 +53,8 @@ public final class AgentInstaller {
     GlobalTracer.register(tracer);
     Runtime.getRuntime().addShutdownHook(new Thread(tracer::close, "tracehouse-shutdown"));
     letModuleReadTracer(instrumentation, HttpClientInstrumentation.MODULE);
+    // Advice inlined into java.base classes (executors, HttpURLConnection) calls the tracer too.
+    letModuleReadTracer(instrumentation, "java.base");
 
     ClassFileLocator advice = ClassFileLocator.ForJarFile.of(agentJar);
     AgentBuilder builder =
