@@ -10,6 +10,7 @@ import dev.tracehouse.tracer.agent.instrumentation.concurrent.ConcurrentInstrume
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.servlet.ServletInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.slf4j.MdcInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
 import dev.tracehouse.tracer.core.CoreTracer;
 import dev.tracehouse.tracer.core.LogCorrelation;
 import dev.tracehouse.tracer.core.TracerConfig;
@@ -35,7 +36,8 @@ public final class AgentInstaller {
           new HttpClientInstrumentation(),
           new TraceAnnotationInstrumentation(),
           new MdcInstrumentation(),
-          new ConcurrentInstrumentation());
+          new ConcurrentInstrumentation(),
+          new UrlConnectionInstrumentation());
 
   private AgentInstaller() {}
 
