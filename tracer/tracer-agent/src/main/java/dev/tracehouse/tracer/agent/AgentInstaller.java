@@ -8,6 +8,7 @@ import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.annotation.TraceAnnotationInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.concurrent.ConcurrentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.javalin.JavalinInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.servlet.ServletInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.slf4j.MdcInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
@@ -37,7 +38,8 @@ public final class AgentInstaller {
           new TraceAnnotationInstrumentation(),
           new MdcInstrumentation(),
           new ConcurrentInstrumentation(),
-          new UrlConnectionInstrumentation());
+          new UrlConnectionInstrumentation(),
+          new JavalinInstrumentation());
 
   private AgentInstaller() {}
 
