@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public final class ConcurrencyApp {
 
   /** Where a probe runs: on the pool thread that ran the task. */
   private interface Pool {
-    java.util.concurrent.Future<Boolean> submit(Callable<Boolean> probe);
+    Future<Boolean> submit(Callable<Boolean> probe);
   }
 
   private interface Submission {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracehouse.testapp.ConcurrencyApp;
 import dev.tracehouse.tracer.agent.FakeIntake.ReceivedSpan;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -72,7 +73,7 @@ class ConcurrencyIT {
 
   /** The span id each task's {@code in <way>} log line carried, by way. */
   private static Map<String, String> loggedSpanIds(String output) {
-    Map<String, String> ids = new java.util.HashMap<>();
+    Map<String, String> ids = new HashMap<>();
     for (String line : output.split("\\R")) {
       Matcher match = IN_TASK.matcher(line);
       if (match.matches()) {

@@ -17,7 +17,8 @@ import java.util.concurrent.RunnableFuture;
  *
  * <pre>{@code
  * ExecutorService pool = ContextExecutors.wrap(Tracer.global(), Executors.newFixedThreadPool(4));
- * CompletableFuture.supplyAsync(() -> lookup(name), ContextExecutors.wrap(Tracer.global(), pool));
+ * pool.submit(() -> lookup(name));                        // runs with the caller's active span
+ * CompletableFuture.supplyAsync(() -> lookup(name), pool); // so do CompletableFuture stages
  * }</pre>
  */
 public final class ContextExecutors {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracehouse.tracer.Span;
+import dev.tracehouse.tracer.Tracer;
 import dev.tracehouse.tracer.core.CoreSpan;
 import dev.tracehouse.tracer.core.CoreTracer;
 import dev.tracehouse.tracer.core.InMemoryWriter;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,8 +49,7 @@ class ContextExecutorsTest {
   void wrap_returnsTaskItself_forNoopTracer() {
     Runnable runnable = () -> {};
     try (CoreSpan parent = tracer.trace("parent")) {
-      assertThat(ContextExecutors.wrap(dev.tracehouse.tracer.Tracer.global(), runnable))
-          .isSameAs(runnable);
+      assertThat(ContextExecutors.wrap(Tracer.global(), runnable)).isSameAs(runnable);
     }
   }
 
@@ -151,7 +153,8 @@ class ContextExecutorsTest {
       throws ExecutionException, InterruptedException {
     try (CoreSpan parent = tracer.trace("parent")) {
       CompletableFuture<Optional<Span>> seen =
-          CompletableFuture.supplyAsync(tracer::activeSpan, ContextExecutors.wrap(tracer, pool));
+          CompletableFuture.supplyAsync(
+              tracer::activeSpan, ContextExecutors.wrap(tracer, (Executor) pool));
 
       assertThat(seen.get()).containsSame(parent);
     }
@@ -173,7 +176,7 @@ class ContextExecutorsTest {
 
   @Test
   void scopeListener_hearsTheHandedOverSpanAndItsRemovalOnThePoolThread() throws Exception {
-    List<Object> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Object> heard = new CopyOnWriteArrayList<>();
     try (CoreSpan parent = tracer.trace("parent")) {
       tracer.setScopeListener(active -> heard.add(active == null ? "none" : active));
       pool.submit(ContextExecutors.wrap(tracer, () -> {})).get();
