@@ -4,11 +4,13 @@ import dev.tracehouse.tracer.Span;
 import dev.tracehouse.tracer.Tracer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public final class ConcurrencyApp {
                   .thenApplyAsync(x -> call(task("thenApplyAsync")), forkJoin)
                   .get(),
           forkJoin::submit);
+      periodic(scheduled);
     } finally {
       fixed.shutdown();
       scheduled.shutdown();
@@ -71,6 +74,24 @@ public final class ConcurrencyApp {
     }
     boolean leak = pool.submit(() -> Tracer.global().activeSpan().isPresent()).get();
     System.out.println("leak " + way + "=" + leak);
+  }
+
+  /** A periodic task scheduled inside a span (it runs once here: the period is an hour). */
+  private static void periodic(ScheduledExecutorService pool) throws Exception {
+    try (Span span = Tracer.global().trace("submit.periodic")) {
+      CountDownLatch ran = new CountDownLatch(1);
+      ScheduledFuture<?> periodic =
+          pool.scheduleAtFixedRate(
+              () -> {
+                call(task("periodic"));
+                ran.countDown();
+              },
+              0,
+              1,
+              TimeUnit.HOURS);
+      ran.await();
+      periodic.cancel(false);
+    }
   }
 
   private static void run(ExecutorService pool, String way) throws Exception {

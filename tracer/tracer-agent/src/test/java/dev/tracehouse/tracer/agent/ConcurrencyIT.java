@@ -49,6 +49,10 @@ class ConcurrencyIT {
             .isEqualTo(Long.toUnsignedString(submit.spanId()));
         assertThat(output).contains("leak " + way + "=false");
       }
+      assertThat(only(spans, "task.periodic").parentId())
+          .as("a periodic task outlives its request: no context")
+          .isZero();
+      assertThat(loggedSpanIds.get("periodic")).isEmpty();
       assertThat(intake.problems()).isEmpty();
     }
   }

@@ -17,11 +17,14 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Hands the active span over to work submitted to the JDK's executors, so that spans (and log
  * lines) of a task belong to the request that submitted it: {@code ThreadPoolExecutor#execute}
  * (which every {@code submit} and {@code invoke*} goes through), {@code
- * ScheduledThreadPoolExecutor#schedule*} (which its {@code execute} and {@code submit} use), {@code
+ * ScheduledThreadPoolExecutor#schedule} (which its {@code execute} and {@code submit} use), {@code
  * ForkJoinPool#execute/submit} and the thread-per-task executor {@code CompletableFuture} uses when
  * the common pool has a single thread. {@code CompletableFuture.*Async} is covered through the
- * executor it runs on. The task is wrapped at submit time only when a span is active. Named like
- * dd-java-agent's integration: {@code DD_TRACE_JAVA_CONCURRENT_ENABLED=false} turns it off.
+ * executor it runs on. The task is wrapped at submit time only when a span is active. Periodic
+ * tasks ({@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}) are left alone: they outlive
+ * the request that scheduled them (a pool's evictor, a metrics reporter), and every run would join
+ * that one old trace. Named like dd-java-agent's integration: {@code
+ * DD_TRACE_JAVA_CONCURRENT_ENABLED=false} turns it off.
  */
 public final class ConcurrentInstrumentation implements AgentInstrumentation {
 
@@ -49,13 +52,7 @@ public final class ConcurrentInstrumentation implements AgentInstrumentation {
         .type(named(SCHEDULED_POOL))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(
-                        runnable.on(
-                            publicMethods(
-                                Runnable.class,
-                                "schedule",
-                                "scheduleAtFixedRate",
-                                "scheduleWithFixedDelay")))
+                type.visit(runnable.on(publicMethods(Runnable.class, "schedule")))
                     .visit(callable.on(publicMethods(Callable.class, "schedule"))))
         .type(named(FORK_JOIN_POOL))
         .transform(
