@@ -11,7 +11,8 @@ import java.util.concurrent.Executors;
  * The Javalin app {@code RoutesIT} runs under the agent (argument: the port), with no tracing code
  * besides one manual span: {@code GET /beers/{name}} (404 for {@code unknown}), and {@code GET
  * /brew/{name}}, which answers asynchronously from a pool thread, inside a span {@code brew.async},
- * with status 202 (or 503 for {@code stout}).
+ * with status 202 (or 503 for {@code stout}); {@code GET /slow} never answers and times out after
+ * 500 ms (Javalin then answers 500).
  */
 public final class RoutesApp {
 
@@ -21,6 +22,8 @@ public final class RoutesApp {
     ExecutorService brewery = Executors.newFixedThreadPool(1);
     Javalin.create(
             config -> {
+              config.http.asyncTimeout = 500;
+              config.routes.get("/slow", ctx -> ctx.future(CompletableFuture::new));
               config.routes.get(
                   "/beers/{name}",
                   ctx -> {

@@ -49,7 +49,7 @@ class RoutesIT {
   }
 
   @Test
-  void asyncRequests_endWithTheirFinalStatus() throws Exception {
+  void asyncRequests_endWithTheirFinalStatusOrTimeout() throws Exception {
     try (FakeIntake intake = new FakeIntake();
         AppProcess app = AppProcess.start(RoutesApp.class, intake.port(), "async", "/beers/ipa")) {
       assertThat(app.get("/brew/ipa").statusCode()).isEqualTo(202);
@@ -68,6 +68,13 @@ class RoutesIT {
       ReceivedSpan stout = await(intake, s -> "/brew/stout".equals(urlPath(s)));
       assertThat(stout.meta()).containsEntry("http.status_code", "503");
       assertThat(stout.error()).isEqualTo(1);
+
+      assertThat(app.get("/slow").statusCode()).isEqualTo(500);
+      ReceivedSpan slow = await(intake, s -> "/slow".equals(urlPath(s)));
+      assertThat(slow.error()).isEqualTo(1);
+      assertThat(slow.meta())
+          .containsEntry("http.status_code", "500")
+          .containsEntry("error.message", "asynchronous request timed out");
 
       List<ReceivedSpan> afterwards =
           Awaitility.await()
