@@ -6,11 +6,14 @@ import dev.tracehouse.tracer.GlobalTracer;
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
 import dev.tracehouse.tracer.agent.instrumentation.annotation.TraceAnnotationInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.concurrent.ConcurrentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.javalin.JavalinInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.jdbc.JdbcInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.jedis.JedisInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.servlet.ServletInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.slf4j.MdcInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.urlconnection.UrlConnectionInstrumentation;
 import dev.tracehouse.tracer.core.CoreTracer;
 import dev.tracehouse.tracer.core.LogCorrelation;
 import dev.tracehouse.tracer.core.TracerConfig;
@@ -37,7 +40,10 @@ public final class AgentInstaller {
           new TraceAnnotationInstrumentation(),
           new MdcInstrumentation(),
           new JdbcInstrumentation(),
-          new JedisInstrumentation());
+          new JedisInstrumentation(),
+          new ConcurrentInstrumentation(),
+          new UrlConnectionInstrumentation(),
+          new JavalinInstrumentation());
 
   private AgentInstaller() {}
 
@@ -55,6 +61,8 @@ public final class AgentInstaller {
     GlobalTracer.register(tracer);
     Runtime.getRuntime().addShutdownHook(new Thread(tracer::close, "tracehouse-shutdown"));
     letModuleReadTracer(instrumentation, HttpClientInstrumentation.MODULE);
+    // Advice inlined into java.base classes (executors, HttpURLConnection) calls the tracer too.
+    letModuleReadTracer(instrumentation, "java.base");
 
     ClassFileLocator advice = ClassFileLocator.ForJarFile.of(agentJar);
     AgentBuilder builder =

@@ -39,15 +39,24 @@ final class AppProcess implements AutoCloseable {
    * answers.
    */
   static AppProcess start(int agentPort, String name) throws IOException {
+    return start(SelfCallingApp.class, agentPort, name, "/inner");
+  }
+
+  /**
+   * Starts the web app {@code main} (its argument: the port) with the agent sending to {@code
+   * agentPort}, and waits until {@code GET readyPath} answers 200.
+   */
+  static AppProcess start(Class<?> main, int agentPort, String name, String readyPath)
+      throws IOException {
     int port = freePort();
     Path log = logFile(name);
     ProcessBuilder builder =
-        builder(SelfCallingApp.class, agentPort, List.of(), log, List.of(Integer.toString(port)));
+        builder(main, agentPort, List.of(), log, List.of(Integer.toString(port)));
     AppProcess app = new AppProcess(builder.start(), port, log);
     await()
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptionsMatching(e -> e instanceof IOException)
-        .until(() -> app.failedToStart() || app.get("/inner").statusCode() == 200);
+        .until(() -> app.failedToStart() || app.get(readyPath).statusCode() == 200);
     if (app.failedToStart()) {
       throw new IllegalStateException("app exited early, see " + log.toAbsolutePath());
     }

@@ -80,6 +80,34 @@ public final class CoreTracer implements Tracer, AutoCloseable {
     return Optional.ofNullable(scopes.get().active());
   }
 
+  /** The span active on this thread, or {@code null}: {@link #activeSpan()} without allocating. */
+  public CoreSpan currentSpan() {
+    return scopes.get().active();
+  }
+
+  /**
+   * Makes {@code span}, started elsewhere (usually on another thread), the active span of this
+   * thread until {@link #suspend(CoreSpan)}; spans started meanwhile become its children. Nothing
+   * is finished by this pair: it hands a context over to executor threads.
+   */
+  public void resume(CoreSpan span) {
+    ScopeStack stack = scopes.get();
+    stack.pushResumed(Objects.requireNonNull(span, "span"));
+    notifyListener(span);
+  }
+
+  /**
+   * Ends the activation of {@code span} on this thread without finishing it: the span and every
+   * span activated after it here and still open leave this thread's stack, so the span active
+   * before it is active again. Also ends the activation of a span started with {@link #startActive}
+   * that finishes later on another thread (asynchronous requests).
+   */
+  public void suspend(CoreSpan span) {
+    ScopeStack stack = scopes.get();
+    stack.truncateAt(span);
+    notifyListener(stack.active());
+  }
+
   /**
    * Starts a span and makes it active on this thread. Its parent is {@code remoteParent} when given
    * (a span in another process), else the active span, else it starts a new trace.

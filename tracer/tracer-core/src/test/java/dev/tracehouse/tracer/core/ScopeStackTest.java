@@ -51,6 +51,40 @@ class ScopeStackTest {
   }
 
   @Test
+  void active_keepsAResumedSpanThatFinished() {
+    CoreSpan handedOver = tracer.startDetached("handed over");
+    stack.pushResumed(handedOver);
+
+    handedOver.close();
+
+    assertThat(stack.active()).isSameAs(handedOver);
+  }
+
+  @Test
+  void truncateAt_removesTheSpanAndEverythingActivatedAfterIt() {
+    List<CoreSpan> spans = pushSpans(2);
+    CoreSpan handedOver = tracer.startDetached("handed over");
+    stack.pushResumed(handedOver);
+    pushSpans(2);
+
+    stack.truncateAt(handedOver);
+
+    assertThat(stack.active()).isSameAs(spans.get(1));
+  }
+
+  @Test
+  void remove_keepsTheResumedMarkOfTheSpansAbove() {
+    List<CoreSpan> spans = pushSpans(1);
+    CoreSpan handedOver = tracer.startDetached("handed over");
+    stack.pushResumed(handedOver);
+    handedOver.close();
+
+    stack.remove(spans.get(0));
+
+    assertThat(stack.active()).isSameAs(handedOver);
+  }
+
+  @Test
   void isOwnedByCurrentThread_isFalseOnAnotherThread() throws InterruptedException {
     boolean[] owned = new boolean[1];
     Thread other = new Thread(() -> owned[0] = stack.isOwnedByCurrentThread());

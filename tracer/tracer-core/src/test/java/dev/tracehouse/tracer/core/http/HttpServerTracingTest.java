@@ -25,7 +25,7 @@ class HttpServerTracingTest {
     CoreSpan span = start(Map.of());
     assertThat(tracer.activeSpan()).containsSame(span);
 
-    HttpServerTracing.finish(span, 200, null);
+    HttpServerTracing.finish(span, 200, false, null);
 
     assertThat(tracer.activeSpan()).isEmpty();
     SpanData data = writer.spans().get(0);
@@ -47,7 +47,7 @@ class HttpServerTracingTest {
     Map<String, String> headers =
         Map.of("traceparent", "00-740b5d7e77db151ee03a4ef566c770f7-5ecbcaf5329f04e5-03");
 
-    HttpServerTracing.finish(start(headers), 200, null);
+    HttpServerTracing.finish(start(headers), 200, false, null);
 
     SpanData data = writer.spans().get(0);
     assertThat(data.traceId()).isEqualTo(0xe03a4ef566c770f7L);
@@ -64,7 +64,7 @@ class HttpServerTracingTest {
             "X-Datadog-Sampling-Priority", "2",
             "X-Datadog-Tags", "_dd.p.tid=6b0701ae00000000,_dd.p.dm=-1");
 
-    HttpServerTracing.finish(start(headers), 200, null);
+    HttpServerTracing.finish(start(headers), 200, false, null);
 
     SpanData data = writer.spans().get(0);
     assertThat(data.traceId()).isEqualTo(6700376570940581545L);
@@ -78,14 +78,14 @@ class HttpServerTracingTest {
     Map<String, String> headers =
         Map.of("x-datadog-trace-id", "not-a-number", "x-datadog-parent-id", "1");
 
-    HttpServerTracing.finish(start(headers), 200, null);
+    HttpServerTracing.finish(start(headers), 200, false, null);
 
     assertThat(writer.spans().get(0).parentId()).isZero();
   }
 
   @Test
   void finish_marksServerErrorStatusAsError() {
-    HttpServerTracing.finish(start(Map.of()), 503, null);
+    HttpServerTracing.finish(start(Map.of()), 503, false, null);
 
     SpanData data = writer.spans().get(0);
     assertThat(data.error()).isEqualTo(1);
@@ -96,7 +96,7 @@ class HttpServerTracingTest {
 
   @Test
   void finish_recordsEscapingException() {
-    HttpServerTracing.finish(start(Map.of()), 200, new IllegalArgumentException("bad beer"));
+    HttpServerTracing.finish(start(Map.of()), 200, false, new IllegalArgumentException("bad beer"));
 
     SpanData data = writer.spans().get(0);
     assertThat(data.error()).isEqualTo(1);
@@ -105,9 +105,42 @@ class HttpServerTracingTest {
 
   @Test
   void finish_keepsClientErrorStatusAsSuccess() {
-    HttpServerTracing.finish(start(Map.of()), 404, null);
+    HttpServerTracing.finish(start(Map.of()), 404, false, null);
 
     assertThat(writer.spans().get(0).error()).isZero();
+  }
+
+  @Test
+  void route_namesTheSpanAfterTheTemplate() {
+    CoreSpan span =
+        HttpServerTracing.start(
+            tracer, "jakarta-servlet", "GET", "http://h/beers/ipa", "/beers/ipa", Map.of());
+
+    HttpServerTracing.route(span, "get", "/beers/{name}");
+    HttpServerTracing.finish(span, 404, true, null);
+
+    SpanData data = writer.spans().get(0);
+    assertThat(data.resource()).isEqualTo("GET /beers/{name}");
+    assertThat(data.meta()).containsEntry("http.route", "/beers/{name}");
+  }
+
+  @Test
+  void finish_namesA404WithoutRoute404() {
+    HttpServerTracing.finish(start(Map.of()), 404, false, null);
+
+    SpanData data = writer.spans().get(0);
+    assertThat(data.resource()).isEqualTo("404");
+    assertThat(data.meta()).doesNotContainKey("http.route");
+  }
+
+  @Test
+  void route_ignoresBlankTemplates() {
+    CoreSpan span = start(Map.of());
+
+    HttpServerTracing.route(span, "GET", " ");
+    HttpServerTracing.finish(span, 200, false, null);
+
+    assertThat(writer.spans().get(0).resource()).isEqualTo("GET /taste");
   }
 
   @Test
@@ -116,6 +149,6 @@ class HttpServerTracingTest {
         HttpServerTracing.start(Tracer.global(), "c", "GET", "http://h/", "/", Map.of());
 
     assertThat(span).isNull();
-    HttpServerTracing.finish(null, 200, null);
+    HttpServerTracing.finish(null, 200, false, null);
   }
 }

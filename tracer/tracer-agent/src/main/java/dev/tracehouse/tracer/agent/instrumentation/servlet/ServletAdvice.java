@@ -4,8 +4,10 @@ import dev.tracehouse.tracer.GlobalTracer;
 import dev.tracehouse.tracer.core.CoreSpan;
 import dev.tracehouse.tracer.core.Propagation;
 import dev.tracehouse.tracer.core.http.HttpServerTracing;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import net.bytebuddy.asm.Advice;
@@ -13,19 +15,18 @@ import net.bytebuddy.asm.Advice;
 /**
  * Inlined into {@code HttpServlet#service}. Parameters are typed {@code Object}: this class is
  * loaded by the bootstrap class loader, which cannot resolve servlet types; the casts run inside
- * the application's servlet class, where they resolve.
+ * the application's servlet class, where they resolve. A request that went asynchronous keeps its
+ * span open until its {@code AsyncContext} completes (an {@link AsyncListener} proxy defined in the
+ * servlet API's class loader, handled by {@link AsyncSpanListener}).
  */
 final class ServletAdvice {
-
-  /** Marks a request that already has a server span (nested service calls, wrappers). */
-  static final String SPAN_ATTRIBUTE = "dev.tracehouse.tracer.span";
 
   private ServletAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static CoreSpan enter(@Advice.Argument(0) Object request) {
     HttpServletRequest http = (HttpServletRequest) request;
-    if (http.getAttribute(SPAN_ATTRIBUTE) != null) {
+    if (http.getAttribute(HttpServerTracing.SPAN_ATTRIBUTE) != null) {
       return null;
     }
     Map<String, String> headers = new HashMap<>();
@@ -44,7 +45,7 @@ final class ServletAdvice {
             http.getRequestURI(),
             headers);
     if (span != null) {
-      http.setAttribute(SPAN_ATTRIBUTE, span);
+      http.setAttribute(HttpServerTracing.SPAN_ATTRIBUTE, span);
     }
     return span;
   }
@@ -52,11 +53,26 @@ final class ServletAdvice {
   @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
   static void exit(
       @Advice.Enter CoreSpan span,
+      @Advice.Argument(0) Object request,
       @Advice.Argument(1) Object response,
       @Advice.Thrown Throwable thrown) {
-    if (span != null) {
-      int status = thrown != null ? 500 : ((HttpServletResponse) response).getStatus();
-      HttpServerTracing.finish(span, status, thrown);
+    if (span == null) {
+      return;
     }
+    HttpServletRequest http = (HttpServletRequest) request;
+    boolean routed = http.getAttribute(HttpServerTracing.ROUTE_ATTRIBUTE) != null;
+    if (thrown == null && http.isAsyncStarted()) {
+      http.getAsyncContext()
+          .addListener(
+              (AsyncListener)
+                  Proxy.newProxyInstance(
+                      AsyncListener.class.getClassLoader(),
+                      new Class<?>[] {AsyncListener.class},
+                      new AsyncSpanListener(span, response, routed)));
+      span.tracer().suspend(span);
+      return;
+    }
+    int status = thrown != null ? 500 : ((HttpServletResponse) response).getStatus();
+    HttpServerTracing.finish(span, status, routed, thrown);
   }
 }
