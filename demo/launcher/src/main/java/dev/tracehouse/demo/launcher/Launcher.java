@@ -131,6 +131,8 @@ public final class Launcher {
     full.putIfAbsent("DD_AGENT_HOST", "127.0.0.1");
     full.putIfAbsent("DD_TRACE_AGENT_PORT", String.valueOf(config.intakePort()));
     full.putIfAbsent("DD_ENV", "workshop");
+    // The workshop's log pipeline parses dd.trace_id as a decimal number (the low 64 bits).
+    full.putIfAbsent("DD_TRACE_128_BIT_TRACEID_LOGGING_ENABLED", "false");
     ChildProcess child = ChildProcess.start(name, command, full, logs);
     synchronized (children) {
       children.add(child);
