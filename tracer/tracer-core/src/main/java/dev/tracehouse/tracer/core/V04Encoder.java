@@ -11,7 +11,8 @@ import java.util.Map;
  * wins), and on each chunk's local root the trace-level {@code _dd.p.dm}, {@code _dd.p.tid}, {@code
  * _dd.p.ksr}, {@code _sampling_priority_v1} and {@code process_id}, plus on the trace's local root
  * the sampling rates {@code _dd.agent_psr}, {@code _dd.rule_psr}, {@code _dd.limit_psr} (these win
- * over a span's own tags).
+ * over a span's own tags). {@link V05Encoder} reuses the chunk loop and the meta and metrics, with
+ * strings written as string-table indexes.
  */
 final class V04Encoder {
 
