@@ -38,20 +38,26 @@ final class TracedApp {
   static String runWithDatadog(
       ServerProcess server, String logName, List<String> extraProperties, String... appArgs)
       throws IOException {
-    List<String> jvm = new ArrayList<>();
-    jvm.add("-javaagent:" + agent("dd-java-agent.jar"));
-    jvm.addAll(
-        List.of(
-            "-Ddd.service=orders",
-            "-Ddd.env=e2e",
-            "-Ddd.agent.host=127.0.0.1",
-            "-Ddd.trace.agent.port=" + server.intakePort,
-            "-Ddd.jmxfetch.enabled=false",
-            "-Ddd.instrumentation.telemetry.enabled=false",
-            "-Ddd.remote_config.enabled=false",
-            "-Ddatadog.slf4j.simpleLogger.log." + DD_DISCOVERY_LOGGER + "=debug"));
+    List<String> jvm = new ArrayList<>(datadogOptions(server, "orders"));
     jvm.addAll(extraProperties);
     return run(server, logName, jvm, Map.of(), appArgs);
+  }
+
+  /**
+   * The JVM options that run dd-java-agent as {@code service} in env {@code e2e}, sending to the
+   * server, without JMX, telemetry and remote config, and logging the trace endpoint it chose.
+   */
+  static List<String> datadogOptions(ServerProcess server, String service) {
+    return List.of(
+        "-javaagent:" + agent("dd-java-agent.jar"),
+        "-Ddd.service=" + service,
+        "-Ddd.env=e2e",
+        "-Ddd.agent.host=127.0.0.1",
+        "-Ddd.trace.agent.port=" + server.intakePort,
+        "-Ddd.jmxfetch.enabled=false",
+        "-Ddd.instrumentation.telemetry.enabled=false",
+        "-Ddd.remote_config.enabled=false",
+        "-Ddatadog.slf4j.simpleLogger.log." + DD_DISCOVERY_LOGGER + "=debug");
   }
 
   /**
@@ -112,7 +118,7 @@ final class TracedApp {
   }
 
   /** The agent jar the build copied (maven-dependency-plugin, pre-integration-test). */
-  private static Path agent(String fileName) {
+  static Path agent(String fileName) {
     String dir = System.getProperty("agents.dir");
     if (dir == null) {
       throw new IllegalStateException(
@@ -140,7 +146,7 @@ final class TracedApp {
         .collect(Collectors.joining(java.io.File.pathSeparator));
   }
 
-  private static String codeSource(Class<?> type) {
+  static String codeSource(Class<?> type) {
     try {
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (URISyntaxException e) {

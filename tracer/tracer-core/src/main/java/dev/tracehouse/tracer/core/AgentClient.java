@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends one {@code PUT /v0.4/traces} request to the trace agent. Uses {@link HttpURLConnection}
- * (never instrumented by tracehouse) with connect and read timeouts.
+ * Talks to the trace agent: {@code GET /info} and {@code PUT /v0.4/traces} or {@code /v0.5/traces}.
+ * Uses {@link HttpURLConnection} (never instrumented by tracehouse) with connect and read timeouts.
  */
 final class AgentClient {
 
@@ -19,18 +20,24 @@ final class AgentClient {
   static final String TRACER_VERSION = "0.1.0";
   private static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
-  private final URL url;
+  private final URI base;
 
   AgentClient(String host, int port) {
     try {
-      this.url = new URI("http", null, host, port, "/v0.4/traces", null, null).toURL();
+      this.base = new URI("http", null, host, port, "/", null, null);
+      base.toURL();
     } catch (Exception e) {
       throw new IllegalArgumentException("invalid agent address " + host + ":" + port, e);
     }
   }
 
-  URL url() {
-    return url;
+  /** The agent's URL for {@code path}, such as {@code /v0.4/traces}. */
+  URL url(String path) {
+    try {
+      return base.resolve(path).toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("invalid agent path " + path, e);
+    }
   }
 
   /** The agent's answer: the HTTP status and the body (at most 64 KiB, as UTF-8 text). */
@@ -40,12 +47,21 @@ final class AgentClient {
     }
   }
 
-  /** Sends the encoded chunks and returns the agent's answer. */
-  Response send(MsgPackOutput body, int traceCount) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+  /** Asks the agent which endpoints and features it offers. */
+  Response info() throws IOException {
+    HttpURLConnection connection = open("/info");
     try {
-      connection.setConnectTimeout(TIMEOUT_MILLIS);
-      connection.setReadTimeout(TIMEOUT_MILLIS);
+      connection.setRequestMethod("GET");
+      return answer(connection);
+    } finally {
+      connection.disconnect();
+    }
+  }
+
+  /** Sends the encoded chunks to {@code endpoint} and returns the agent's answer. */
+  Response send(TraceEndpoint endpoint, MsgPackOutput body, int traceCount) throws IOException {
+    HttpURLConnection connection = open(endpoint.path());
+    try {
       connection.setRequestMethod("PUT");
       connection.setDoOutput(true);
       connection.setFixedLengthStreamingMode(body.size());
@@ -60,18 +76,29 @@ final class AgentClient {
       try (OutputStream out = connection.getOutputStream()) {
         body.writeTo(out);
       }
-      int status = connection.getResponseCode();
-      InputStream response =
-          status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-      if (response == null) {
-        return new Response(status, "");
-      }
-      try (response) {
-        return new Response(
-            status, new String(response.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8));
-      }
+      return answer(connection);
     } finally {
       connection.disconnect();
+    }
+  }
+
+  private HttpURLConnection open(String path) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) url(path).openConnection(Proxy.NO_PROXY);
+    connection.setConnectTimeout(TIMEOUT_MILLIS);
+    connection.setReadTimeout(TIMEOUT_MILLIS);
+    return connection;
+  }
+
+  private static Response answer(HttpURLConnection connection) throws IOException {
+    int status = connection.getResponseCode();
+    InputStream response =
+        status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    if (response == null) {
+      return new Response(status, "");
+    }
+    try (response) {
+      return new Response(
+          status, new String(response.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8));
     }
   }
 }

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The part of the msgpack format the v0.4 encoder needs, written into a growing byte array. Uses
- * the smallest form for headers and strings; ids go out as uint64 so that values above 2^63
- * survive.
+ * The part of the msgpack format the v0.4 and v0.5 encoders need, written into a growing byte
+ * array. Uses the smallest form for headers, strings and string-table indexes; ids go out as uint64
+ * so that values above 2^63 survive.
  */
 final class MsgPackOutput {
 
@@ -74,9 +74,34 @@ final class MsgPackOutput {
     }
   }
 
+  /** A non-negative int (a v0.5 string-table index) in its smallest unsigned form. */
+  void uint32(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("negative index " + value);
+    } else if (value < 0x80) {
+      writeByte(value);
+    } else if (value < 0x100) {
+      writeByte(0xcc);
+      writeByte(value);
+    } else if (value < 0x10000) {
+      writeByte(0xcd);
+      writeShort(value);
+    } else {
+      writeByte(0xce);
+      writeInt(value);
+    }
+  }
+
   void float64(double value) {
     writeByte(0xcb);
     writeLong(Double.doubleToLongBits(value));
+  }
+
+  /** Appends everything written to {@code other} so far. */
+  void append(MsgPackOutput other) {
+    ensure(other.size);
+    System.arraycopy(other.bytes, 0, bytes, size, other.size);
+    size += other.size;
   }
 
   byte[] toByteArray() {

@@ -32,6 +32,8 @@ import java.util.function.Function;
  *     decimal low 64 bits ({@code DD_TRACE_128_BIT_TRACEID_LOGGING_ENABLED})
  * @param partialFlushMinSpans finished spans of a trace that is still open that are sent early once
  *     there are this many; 0 turns partial flush off ({@code DD_TRACE_PARTIAL_FLUSH_MIN_SPANS})
+ * @param traceAgentV05 whether the writer uses {@code /v0.5/traces} when the agent's {@code /info}
+ *     lists it ({@code DD_TRACE_AGENT_V0_5_ENABLED}, off by default as in dd-java-agent)
  */
 public record TracerConfig(
     String service,
@@ -45,7 +47,8 @@ public record TracerConfig(
     SamplingConfig sampling,
     boolean logsInjection,
     boolean traceId128Logging,
-    int partialFlushMinSpans) {
+    int partialFlushMinSpans,
+    boolean traceAgentV05) {
 
   public static final String DEFAULT_SERVICE = "unnamed-java-app";
   public static final String DEFAULT_AGENT_HOST = "localhost";
@@ -94,7 +97,8 @@ public record TracerConfig(
         SamplingConfig.AGENT_RATES,
         true,
         true,
-        DEFAULT_PARTIAL_FLUSH_MIN_SPANS);
+        DEFAULT_PARTIAL_FLUSH_MIN_SPANS,
+        false);
   }
 
   /** Settings with every other setting at its default. */
@@ -116,7 +120,8 @@ public record TracerConfig(
         newSampling,
         logsInjection,
         traceId128Logging,
-        partialFlushMinSpans);
+        partialFlushMinSpans,
+        traceAgentV05);
   }
 
   /** A copy with another partial-flush threshold. */
@@ -133,7 +138,8 @@ public record TracerConfig(
         sampling,
         logsInjection,
         traceId128Logging,
-        minSpans);
+        minSpans,
+        traceAgentV05);
   }
 
   /** Reads the real system properties and environment; problems go to standard error. */
@@ -187,7 +193,8 @@ public record TracerConfig(
             "dd.trace.partial.flush.min.spans",
             0,
             Integer.MAX_VALUE,
-            DEFAULT_PARTIAL_FLUSH_MIN_SPANS));
+            DEFAULT_PARTIAL_FLUSH_MIN_SPANS),
+        source.bool("dd.trace.agent.v0.5.enabled", false));
   }
 
   private static SamplingConfig sampling(ConfigSource source) {

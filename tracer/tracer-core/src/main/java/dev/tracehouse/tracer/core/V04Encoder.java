@@ -11,7 +11,8 @@ import java.util.Map;
  * wins), and on each chunk's local root the trace-level {@code _dd.p.dm}, {@code _dd.p.tid}, {@code
  * _dd.p.ksr}, {@code _sampling_priority_v1} and {@code process_id}, plus on the trace's local root
  * the sampling rates {@code _dd.agent_psr}, {@code _dd.rule_psr}, {@code _dd.limit_psr} (these win
- * over a span's own tags).
+ * over a span's own tags). {@link V05Encoder} reuses the chunk loop and the meta and metrics, with
+ * strings written as string-table indexes.
  */
 final class V04Encoder {
 
@@ -46,27 +47,46 @@ final class V04Encoder {
    * local root first.
    */
   static void encode(List<List<CoreSpan>> chunks, MsgPackOutput out) {
+    encodeChunks(chunks, out, V04Encoder::encodeSpan);
+  }
+
+  /** Writes one span; {@code chunkRoot} is true for the first span of its chunk. */
+  interface SpanEncoder {
+    void encode(MsgPackOutput out, CoreSpan span, boolean chunkRoot, Scratch scratch);
+  }
+
+  /**
+   * Writes a string: inline (v0.4, {@link MsgPackOutput#string}) or as an index into the payload's
+   * string table (v0.5).
+   */
+  interface Strings {
+    void write(MsgPackOutput out, String value);
+  }
+
+  /** The array of chunks, each an array of spans written by {@code spans}, local root first. */
+  static void encodeChunks(List<List<CoreSpan>> chunks, MsgPackOutput out, SpanEncoder spans) {
     Scratch scratch = new Scratch();
     out.arrayHeader(chunks.size());
     for (List<CoreSpan> chunk : chunks) {
       out.arrayHeader(chunk.size());
       CoreSpan root = localRoot(chunk);
-      encodeSpan(out, root, true, scratch);
+      spans.encode(out, root, true, scratch);
       for (CoreSpan span : chunk) {
         if (span != root) {
-          encodeSpan(out, span, false, scratch);
+          spans.encode(out, span, false, scratch);
         }
       }
     }
   }
 
-  /** Work arrays reused for every span of one {@link #encode} call. */
-  private static final class Scratch {
+  /** Work arrays reused for every span of one {@link #encodeChunks} call. */
+  static final class Scratch {
     private String[] meta = new String[0];
     private final double[] metrics = new double[TRACE_METRICS.length];
 
-    /** Room for {@code pairs} key-value pairs. */
-    String[] meta(int pairs) {
+    /** Room for the extra meta pairs of {@code span}. */
+    private String[] meta(CoreSpan span) {
+      int pairs = 6 + span.tracer().config().tags().size();
       if (meta.length < 2 * pairs) {
         meta = new String[2 * pairs];
       }
@@ -101,16 +121,18 @@ final class V04Encoder {
     out.raw(ERROR);
     out.int32(span.error());
     out.raw(META);
-    writeMeta(out, span, root, scratch.meta(6 + span.tracer().config().tags().size()));
+    writeMeta(out, span, root, scratch, MsgPackOutput::string);
     out.raw(METRICS);
-    writeMetrics(out, span, root, scratch.metrics);
+    writeMetrics(out, span, root, scratch, MsgPackOutput::string);
   }
 
   /**
    * The span's own meta, then the tracer-wide meta it does not set itself, then (on a chunk's root)
    * the trace-level tags, which replace the span's own tags of those names.
    */
-  private static void writeMeta(MsgPackOutput out, CoreSpan span, boolean root, String[] extra) {
+  static void writeMeta(
+      MsgPackOutput out, CoreSpan span, boolean root, Scratch scratch, Strings strings) {
+    String[] extra = scratch.meta(span);
     SpanTags tags = span.tags();
     TracerConfig config = span.tracer().config();
     int defaults = addIfAbsent(extra, 0, tags, "language", LANGUAGE);
@@ -139,13 +161,13 @@ final class V04Encoder {
     out.mapHeader(own + end / 2);
     for (int i = 0; i < tags.metaSize(); i++) {
       if (!replaced(extra, defaults, end, tags.metaKey(i))) {
-        out.string(tags.metaKey(i));
-        out.string(tags.metaValue(i));
+        strings.write(out, tags.metaKey(i));
+        strings.write(out, tags.metaValue(i));
       }
     }
     for (int i = 0; i < end; i += 2) {
-      out.string(extra[i]);
-      out.string(extra[i + 1]);
+      strings.write(out, extra[i]);
+      strings.write(out, extra[i + 1]);
     }
   }
 
@@ -153,7 +175,9 @@ final class V04Encoder {
    * The span's own metrics; on a chunk's root also the sampling priority and process id, and on the
    * trace's local root the rates of the sampling decision (these replace the span's own).
    */
-  private static void writeMetrics(MsgPackOutput out, CoreSpan span, boolean root, double[] trace) {
+  static void writeMetrics(
+      MsgPackOutput out, CoreSpan span, boolean root, Scratch scratch, Strings strings) {
+    double[] trace = scratch.metrics;
     SpanTags tags = span.tags();
     Arrays.fill(trace, Double.NaN);
     if (root) {
@@ -177,13 +201,13 @@ final class V04Encoder {
     out.mapHeader(own + added);
     for (int i = 0; i < tags.metricSize(); i++) {
       if (!isTraceMetric(tags.metricKey(i), root)) {
-        out.string(tags.metricKey(i));
+        strings.write(out, tags.metricKey(i));
         out.float64(tags.metricValue(i));
       }
     }
     for (int i = 0; i < trace.length; i++) {
       if (!Double.isNaN(trace[i])) {
-        out.string(TRACE_METRICS[i]);
+        strings.write(out, TRACE_METRICS[i]);
         out.float64(trace[i]);
       }
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
@@ -22,6 +23,30 @@ class AgentWriterTest {
 
   private static TracerConfig config(int port) {
     return new TracerConfig("svc", null, null, "127.0.0.1", port);
+  }
+
+  private static final String INFO_WITH_V05 =
+      "{\"version\":\"7.65.0\",\"endpoints\":[\"/v0.4/traces\",\"/v0.5/traces\"]}";
+  private static final String INFO_WITHOUT_V05 = "{\"endpoints\":[\"/v0.4/traces\"]}";
+
+  /** Like {@link #config(int)} with {@code dd.trace.agent.v0.5.enabled=true}. */
+  private static TracerConfig v05Config(int port) {
+    Map<String, String> properties =
+        Map.of(
+            "dd.agent.host", "127.0.0.1",
+            "dd.trace.agent.port", Integer.toString(port),
+            "dd.trace.agent.v0.5.enabled", "true");
+    return TracerConfig.from(
+        properties::get,
+        env -> null,
+        problem -> {
+          throw new AssertionError(problem);
+        });
+  }
+
+  /** Method and path of every request the agent received. */
+  private static List<String> calls(FakeAgent agent) {
+    return agent.requests().stream().map(r -> r.method() + " " + r.path()).toList();
   }
 
   @Test
@@ -70,6 +95,82 @@ class AgentWriterTest {
   }
 
   @Test
+  void write_usesV05WhenEnabledAndListedByTheAgentsInfo() throws IOException {
+    List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.info(INFO_WITH_V05);
+      AgentWriter writer = AgentWriter.start(v05Config(agent.port()), answers::add);
+      writer.write(chunk(1));
+      writer.write(chunk(2));
+
+      await().until(() -> writer.sentTraces() == 2);
+      writer.close();
+
+      List<String> calls = calls(agent);
+      assertThat(calls.get(0)).isEqualTo("GET /info");
+      assertThat(calls.subList(1, calls.size())).isNotEmpty().containsOnly("PUT /v0.5/traces");
+      FakeAgent.Request put = agent.requests().get(1);
+      assertThat(put.headers().getFirst("Content-Type")).isEqualTo("application/msgpack");
+      List<List<SpanData>> chunks = SpanData.decodeV05(put.body());
+      assertThat(put.headers().getFirst("X-Datadog-Trace-Count")).isEqualTo("" + chunks.size());
+      assertThat(chunks.get(0).get(0).name()).isEqualTo("op1");
+      assertThat(answers).isNotEmpty();
+    }
+  }
+
+  @Test
+  void write_staysOnV04WhenTheAgentsInfoDoesNotListV05OrIsMissing() throws IOException {
+    for (String info : java.util.Arrays.asList(INFO_WITHOUT_V05, null)) {
+      try (FakeAgent agent = new FakeAgent()) {
+        agent.info(info);
+        AgentWriter writer = AgentWriter.start(v05Config(agent.port()), answer -> {});
+        writer.write(chunk(1));
+
+        await().until(() -> writer.sentTraces() == 1);
+        writer.close();
+
+        assertThat(calls(agent))
+            .as("info %s", info)
+            .containsExactly("GET /info", "PUT /v0.4/traces");
+      }
+    }
+  }
+
+  @Test
+  void write_neverAsksForInfoWhenV05IsDisabled() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.info(INFO_WITH_V05);
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
+      writer.write(chunk(1));
+
+      await().until(() -> writer.sentTraces() == 1);
+      writer.close();
+
+      assertThat(calls(agent)).containsExactly("PUT /v0.4/traces");
+    }
+  }
+
+  @Test
+  void send_asksForInfoAgainAfterV05AnswersNotFound() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.info(INFO_WITH_V05);
+      agent.answer(404);
+      AgentWriter writer = AgentWriter.start(v05Config(agent.port()), answer -> {});
+      writer.write(chunk(1));
+      await().until(() -> writer.droppedTraces() == 1);
+
+      agent.info(INFO_WITHOUT_V05);
+      agent.answer(200);
+      writer.write(chunk(2));
+      await().until(() -> writer.sentTraces() == 1);
+      writer.close();
+
+      assertThat(calls(agent))
+          .containsExactly("GET /info", "PUT /v0.5/traces", "GET /info", "PUT /v0.4/traces");
+    }
+  }
+
+  @Test
   void write_dropsAndCountsWhenAgentIsDown() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -100,7 +201,7 @@ class AgentWriterTest {
 
   @Test
   void write_dropsAndCountsWhenQueueIsFull() {
-    AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", 9), answer -> {}, 2);
+    AgentWriter writer = new AgentWriter(new AgentClient("127.0.0.1", 9), false, answer -> {}, 2);
 
     for (int i = 1; i <= 5; i++) {
       writer.write(chunk(i));
@@ -113,7 +214,7 @@ class AgentWriterTest {
   void close_flushesQueuedChunksAndDropsLaterWrites() throws IOException {
     try (FakeAgent agent = new FakeAgent()) {
       AgentWriter writer =
-          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), answer -> {}, 10);
+          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), false, answer -> {}, 10);
       writer.write(chunk(1));
       writer.startThread();
 
@@ -131,7 +232,7 @@ class AgentWriterTest {
     try (FakeAgent agent = new FakeAgent()) {
       agent.answer(500);
       AgentWriter writer =
-          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), answer -> {}, chunks);
+          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), false, answer -> {}, chunks);
       for (int i = 0; i < chunks; i++) {
         writer.write(chunk(i));
       }

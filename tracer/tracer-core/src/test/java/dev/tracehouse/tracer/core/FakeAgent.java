@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A trace agent on a free local port that records each request and answers a fixed status. */
+/**
+ * A trace agent on a free local port that records each request; trace requests get a fixed status
+ * with a {@code rate_by_service} body, {@code GET /info} the body set by {@link #info} (404 when
+ * none).
+ */
 final class FakeAgent implements AutoCloseable {
 
   record Request(String method, String path, Headers headers, byte[] body) {}
@@ -18,6 +22,7 @@ final class FakeAgent implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
+  private volatile String info;
 
   FakeAgent() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -33,6 +38,11 @@ final class FakeAgent implements AutoCloseable {
     status = newStatus;
   }
 
+  /** Serves {@code body} on {@code GET /info}. */
+  void info(String body) {
+    info = body;
+  }
+
   List<Request> requests() {
     return requests;
   }
@@ -46,10 +56,12 @@ final class FakeAgent implements AutoCloseable {
               exchange.getRequestURI().getPath(),
               exchange.getRequestHeaders(),
               body));
-      byte[] answer =
-          "{\"rate_by_service\":{\"service:,env:\":1}}".getBytes(StandardCharsets.UTF_8);
+      boolean isInfo = exchange.getRequestURI().getPath().equals("/info");
+      String text = isInfo ? info : "{\"rate_by_service\":{\"service:,env:\":1}}";
+      int code = isInfo ? (info == null ? 404 : 200) : status;
+      byte[] answer = (text == null ? "404 page not found" : text).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, answer.length);
+      exchange.sendResponseHeaders(code, answer.length);
       exchange.getResponseBody().write(answer);
     }
   }

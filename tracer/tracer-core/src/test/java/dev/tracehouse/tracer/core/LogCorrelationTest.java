@@ -33,7 +33,8 @@ class LogCorrelationTest {
             defaults.sampling(),
             true,
             traceId128Logging,
-            defaults.partialFlushMinSpans()),
+            defaults.partialFlushMinSpans(),
+            defaults.traceAgentV05()),
         writer,
         TimeSource.system());
   }

@@ -156,7 +156,8 @@ class TracerConfigTest {
             "dd.trace.rate.limit", "7",
             "dd.logs.injection", "false",
             "dd.trace.128.bit.traceid.logging.enabled", "0",
-            "dd.trace.partial.flush.min.spans", "50");
+            "dd.trace.partial.flush.min.spans", "50",
+            "dd.trace.agent.v0.5.enabled", "true");
     Map<String, String> environment = new java.util.HashMap<>();
     settings.forEach((key, value) -> environment.put(ConfigSource.envName(key), value));
 
@@ -171,6 +172,7 @@ class TracerConfigTest {
       assertThat(config.logsInjection()).isFalse();
       assertThat(config.traceId128Logging()).isFalse();
       assertThat(config.partialFlushMinSpans()).isEqualTo(50);
+      assertThat(config.traceAgentV05()).isTrue();
     }
     assertThat(problems).isEmpty();
   }
@@ -185,6 +187,7 @@ class TracerConfigTest {
     assertThat(config.logsInjection()).isTrue();
     assertThat(config.traceId128Logging()).isTrue();
     assertThat(config.partialFlushMinSpans()).isEqualTo(1000);
+    assertThat(config.traceAgentV05()).isFalse();
   }
 
   @Test
@@ -212,15 +215,18 @@ class TracerConfigTest {
                 "DD_TRACE_PARTIAL_FLUSH_MIN_SPANS", "-1",
                 "DD_TAGS", "a:b,nocolon",
                 "DD_TRACE_AGENT_URL", "unix:///var/run/datadog/apm.socket",
-                "DD_TRACE_SAMPLING_RULES", "[{\"sample_rate\": 3}]"));
+                "DD_TRACE_SAMPLING_RULES", "[{\"sample_rate\": 3}]",
+                "DD_TRACE_AGENT_V0_5_ENABLED", "yes"));
 
     assertThat(config.sampling()).isEqualTo(SamplingConfig.AGENT_RATES);
     assertThat(config.logsInjection()).isTrue();
     assertThat(config.partialFlushMinSpans()).isEqualTo(1000);
     assertThat(config.tags()).containsExactly(org.assertj.core.api.Assertions.entry("a", "b"));
     assertThat(config.agentHost()).isEqualTo("localhost");
+    assertThat(config.traceAgentV05()).isFalse();
     assertThat(problems)
-        .hasSize(7)
+        .hasSize(8)
+        .anySatisfy(p -> assertThat(p).contains("DD_TRACE_AGENT_V0_5_ENABLED", "'yes'"))
         .anySatisfy(p -> assertThat(p).contains("DD_TRACE_SAMPLE_RATE", "'2'"))
         .anySatisfy(p -> assertThat(p).contains("DD_TRACE_RATE_LIMIT", "'0'"))
         .anySatisfy(p -> assertThat(p).contains("DD_LOGS_INJECTION", "'maybe'"))

@@ -138,7 +138,8 @@ class V04EncoderTest {
                 SamplingConfig.AGENT_RATES,
                 true,
                 true,
-                1000),
+                1000,
+                false),
             writer,
             time);
 
