@@ -2,6 +2,7 @@ package dev.tracehouse.store.duckdb;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import dev.tracehouse.store.Retention;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.duckdb.DuckDBAppender;
@@ -11,7 +12,9 @@ import org.duckdb.DuckDBAppender;
  * 64-bit values kept in signed BIGINTs with the same bits; the 128-bit trace id is split in two
  * columns. Tags are JSON text, queryable with {@code json_extract_string(meta, '$."key"')}; {@code
  * meta} is ZSTD-compressed (about a third of the FSST size, RATIONALE.md). {@code ingest_ns} is
- * when the store accepted the span, the clock that age retention goes by.
+ * when the store accepted the span, the clock that age retention goes by. {@code indexed} is false
+ * only for spans the retention filters did not index (meta {@value Retention#INDEXED_BY} empty):
+ * those are kept for the live window only, unless their trace is indexed.
  */
 final class SpanTable {
 
@@ -33,7 +36,8 @@ final class SpanTable {
         error       BOOLEAN NOT NULL,
         meta        VARCHAR USING COMPRESSION zstd NOT NULL,
         metrics     VARCHAR NOT NULL,
-        ingest_ns   BIGINT  NOT NULL
+        ingest_ns   BIGINT  NOT NULL,
+        indexed     BOOLEAN NOT NULL
       )""";
 
   /** The columns {@link #read(ResultSet)} expects, in order. */
@@ -42,7 +46,7 @@ final class SpanTable {
           + " duration_ns, error, meta, metrics";
 
   /** A row of zeros and empty strings, for {@link Schema#primeIfEmpty}. */
-  static final String ZERO_ROW = "(0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}', 0)";
+  static final String ZERO_ROW = "(0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}', 0, true)";
 
   private SpanTable() {}
 
@@ -67,6 +71,7 @@ final class SpanTable {
     appender.append(json.meta(span.meta()));
     appender.append(json.metrics(span.metrics()));
     appender.append(ingestNs);
+    appender.append(!"".equals(span.meta().get(Retention.INDEXED_BY)));
     appender.endRow();
   }
 
