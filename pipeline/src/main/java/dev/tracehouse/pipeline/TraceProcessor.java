@@ -50,7 +50,7 @@ public final class TraceProcessor {
     this.normalizer = new Normalizer(clock);
     this.stats = new StatsConcentrator(clock);
     this.serviceMap = new ServiceMapAggregator(clock);
-    this.sampler = TraceSampler.create(sampling, clock);
+    this.sampler = TraceSampler.create(sampling, clock, retention);
   }
 
   /**
@@ -71,9 +71,7 @@ public final class TraceProcessor {
       stats.add(marked, payload.clientComputedStats());
       serviceMap.add(marked);
       Decision decision = sampler.decide(marked, droppedP0Share);
-      if (decision.keep()) {
-        kept.addAll(retention.index(decision.spans()));
-      }
+      kept.addAll(decision.spans());
     }
     return kept;
   }

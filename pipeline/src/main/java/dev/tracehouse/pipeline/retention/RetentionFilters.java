@@ -1,7 +1,7 @@
 package dev.tracehouse.pipeline.retention;
 
 import dev.tracehouse.model.Span;
-import dev.tracehouse.pipeline.internal.TagMaps;
+import dev.tracehouse.pipeline.sampling.KeptSpanTag;
 import dev.tracehouse.pipeline.sampling.RateCheck;
 import dev.tracehouse.store.Retention;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the first indexed span's filter. (The store keeps the rest of the trace, other chunks included,
  * see its README.) Thread-safe.
  */
-public final class RetentionFilters {
+public final class RetentionFilters implements KeptSpanTag {
 
   /** The meta key naming the filter that indexed a span; empty on spans not indexed. */
   public static final String META_KEY = Retention.INDEXED_BY;
@@ -80,41 +80,39 @@ public final class RetentionFilters {
     return filters;
   }
 
+  @Override
+  public String key() {
+    return META_KEY;
+  }
+
   /**
-   * The spans of one stored chunk (all of one trace), each with meta {@value #META_KEY}: the
-   * filter's name when the chunk is indexed, empty when not.
+   * For each span of one stored chunk (all of one trace), the value of {@value #META_KEY}: the name
+   * of the filter that indexed it, or of the first indexed span's filter, or {@code ""} when
+   * nothing in the chunk is indexed.
    */
-  public List<Span> index(List<Span> chunk) {
-    String[] decided = null;
+  @Override
+  public String[] values(List<Span> chunk) {
+    String[] names = new String[chunk.size()];
     String first = null;
     for (int i = 0; i < chunk.size(); i++) {
-      String by = indexedBy(chunk.get(i));
-      if (by != null) {
-        if (decided == null) {
-          decided = new String[chunk.size()];
-          first = by;
-        }
-        decided[i] = by;
+      names[i] = indexedBy(chunk.get(i));
+      if (first == null) {
+        first = names[i];
       }
     }
-    if (decided == null) {
+    if (first == null) {
       notIndexed.add(chunk.size());
+      first = "";
     }
-    List<Span> out = new ArrayList<>(chunk.size());
-    for (int i = 0; i < chunk.size(); i++) {
-      Span span = chunk.get(i);
-      String by = "";
-      if (decided != null) {
-        by = decided[i];
-        if (by == null) {
-          by = first;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == null) {
+        names[i] = first;
+        if (!first.isEmpty()) {
           indexedWithTrace.increment();
         }
       }
-      Map<String, String> meta = TagMaps.with(span.meta(), META_KEY, by);
-      out.add(meta == span.meta() ? span : span.withTags(meta, span.metrics()));
     }
-    return out;
+    return names;
   }
 
   /** The name of the filter that indexes {@code span} by itself, or null. */
