@@ -79,8 +79,10 @@ class FixtureReplayIT {
     assertThat(got.path("duration").asLong()).isEqualTo(want.path("duration").asLong());
     assertThat(got.path("error").asBoolean()).isEqualTo(want.path("error").asInt() == 1);
     Map<String, String> meta = strings(got.path("meta"));
-    // The agent records why it kept the span, and marks top-level spans, in its own keys.
+    // The agent records why it kept the span, which retention filter indexed it (ADR 014), and
+    // marks top-level spans, in its own keys.
     assertThat(meta.remove("_dd.ingestion_reason")).isNotBlank();
+    assertThat(meta.remove("_dd.retention_filter")).isNotNull();
     Map<String, Double> metrics = numbers(got.path("metrics"));
     metrics.remove("_top_level");
     // Native span events and links are kept in meta, in the form dd-trace-js writes there.

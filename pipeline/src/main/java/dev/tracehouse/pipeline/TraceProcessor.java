@@ -8,6 +8,7 @@ import dev.tracehouse.pipeline.normalize.NormalizationCounters;
 import dev.tracehouse.pipeline.normalize.NormalizationResult;
 import dev.tracehouse.pipeline.normalize.Normalizer;
 import dev.tracehouse.pipeline.normalize.SpanObfuscator;
+import dev.tracehouse.pipeline.retention.RetentionFilters;
 import dev.tracehouse.pipeline.sampling.Decision;
 import dev.tracehouse.pipeline.sampling.Reason;
 import dev.tracehouse.pipeline.sampling.SamplingConfig;
@@ -25,8 +26,9 @@ import java.util.TreeMap;
 /**
  * The trace agent's processing of one payload, in the Datadog agent's order: normalise (fix or
  * reject), obfuscate SQL and Redis, mark top-level spans, count stats and service-map edges on
- * EVERY chunk (before sampling), then sample. What {@link #process} returns is what to store.
- * Thread-safe; one instance serves every listener.
+ * EVERY chunk (before sampling), then sample, then let the retention filters mark which kept spans
+ * are indexed. What {@link #process} returns is what to store. Thread-safe; one instance serves
+ * every listener.
  */
 public final class TraceProcessor {
   private final Normalizer normalizer;
@@ -35,19 +37,27 @@ public final class TraceProcessor {
   private final StatsConcentrator stats;
   private final ServiceMapAggregator serviceMap;
   private final TraceSampler sampler;
+  private final RetentionFilters retention;
 
+  /** A processor with the default retention filters ({@link RetentionFilters#defaults()}). */
   public TraceProcessor(Clock clock, SamplingConfig sampling) {
+    this(clock, sampling, RetentionFilters.defaults());
+  }
+
+  public TraceProcessor(Clock clock, SamplingConfig sampling, RetentionFilters retention) {
     Objects.requireNonNull(clock, "clock");
+    this.retention = Objects.requireNonNull(retention, "retention");
     this.normalizer = new Normalizer(clock);
     this.stats = new StatsConcentrator(clock);
     this.serviceMap = new ServiceMapAggregator(clock);
-    this.sampler = TraceSampler.create(sampling, clock);
+    this.sampler = TraceSampler.create(sampling, clock, retention);
   }
 
   /**
    * Processes one payload.
    *
-   * @return the spans the samplers kept, ready to store
+   * @return the spans the samplers kept, ready to store; indexed ones carry meta {@value
+   *     RetentionFilters#META_KEY}
    */
   public List<Span> process(TracePayload payload) {
     NormalizationResult normalized = normalizer.normalize(payload.chunks(), payload.lang());
@@ -100,6 +110,11 @@ public final class TraceProcessor {
   /** Closed service-map buckets (every bucket when {@code force}). */
   public List<ServiceMapBucket> flushServiceMap(boolean force) {
     return serviceMap.flush(force);
+  }
+
+  /** The retention filters' settings and counters, for {@code /api/agent/status}. */
+  public Map<String, Object> retentionStatus() {
+    return retention.status();
   }
 
   /** Counters for {@code /api/agent/status}: normalisation fixes and drops, sampling decisions. */

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * The server's settings, resolved in order: built-in defaults, then {@code tracehouse.yaml}, then
  * environment variables. Property {@code store.duckdb.path} is env {@code STORE_DUCKDB_PATH}. Only
- * known keys are accepted; a bad key or value fails start-up with a message naming it.
+ * known keys are accepted; a bad key or value fails start-up with a message naming it. Every value
+ * is one text; {@link RetentionFiltersSetting#KEY} may be a YAML list, kept as its JSON text.
  */
 final class Settings {
 
@@ -47,6 +48,8 @@ final class Settings {
     d.put("store.memory.max-stats-rows", "");
     d.put(Retention.MAX_AGE, "7d");
     d.put(Retention.MAX_BYTES, "10GB");
+    d.put(Retention.LIVE_WINDOW, "15m");
+    d.put(RetentionFiltersSetting.KEY, "");
     d.put("query.stats.apdex.threshold", "500ms");
     d.put("query.stats.apdex.service-thresholds", "");
     d.put("query.stats.apdex.errors-as-frustrated", "false");
@@ -121,7 +124,8 @@ final class Settings {
    */
   Retention retention() {
     try {
-      return Retention.parse(string(Retention.MAX_AGE), string(Retention.MAX_BYTES));
+      return Retention.parse(
+          string(Retention.MAX_AGE), string(Retention.MAX_BYTES), string(Retention.LIVE_WINDOW));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           e.getMessage()
@@ -129,6 +133,8 @@ final class Settings {
               + envName(Retention.MAX_AGE)
               + " / "
               + envName(Retention.MAX_BYTES)
+              + " / "
+              + envName(Retention.LIVE_WINDOW)
               + ")",
           e);
     }
@@ -176,7 +182,9 @@ final class Settings {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = prefix + e.getKey();
-      if (e.getValue().isObject()) {
+      if (key.equals(RetentionFiltersSetting.KEY) && e.getValue().isArray()) {
+        out.put(key, e.getValue().toString()); // read by RetentionFiltersSetting
+      } else if (e.getValue().isObject()) {
         flatten(key + ".", e.getValue(), out, file);
       } else if (!DEFAULTS.containsKey(key)) {
         throw new IllegalArgumentException(

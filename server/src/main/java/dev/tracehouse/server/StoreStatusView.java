@@ -12,7 +12,8 @@ final class StoreStatusView {
 
   /**
    * Health always; for stores that report it, bytes used against the budget, the age limit, the
-   * spans kept and the oldest one's start, and what retention deleted since the store opened.
+   * spans kept and the oldest one's start, what retention deleted since the store opened, and the
+   * spans that expired at the end of the live window because no retention filter indexed them.
    */
   static Map<String, Object> of(SpanStore store) {
     Map<String, Object> view = new LinkedHashMap<>();
@@ -32,5 +33,6 @@ final class StoreStatusView {
     view.put("spans_deleted", s.spansDeleted());
     view.put("stats_rows_deleted", s.statsRowsDeleted());
     view.put("retention_runs", s.retentionRuns());
+    view.put("unindexed_spans_expired", s.unindexedSpansExpired());
   }
 }

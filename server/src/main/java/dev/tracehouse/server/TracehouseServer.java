@@ -7,6 +7,7 @@ import dev.tracehouse.intake.otlp.OtlpIntakeServer;
 import dev.tracehouse.intake.zipkin.ZipkinIntakeConfig;
 import dev.tracehouse.intake.zipkin.ZipkinIntakeServer;
 import dev.tracehouse.pipeline.TraceProcessor;
+import dev.tracehouse.pipeline.retention.RetentionFilters;
 import dev.tracehouse.pipeline.sampling.SamplingConfig;
 import dev.tracehouse.query.stats.ServiceStats;
 import dev.tracehouse.query.stats.StatsConfig;
@@ -40,6 +41,7 @@ final class TracehouseServer implements AutoCloseable {
       Settings settings, Map<String, String> env, Deque<AutoCloseable> started) {
     this.started = started;
     StatsConfig statsConfig = StatsConfig.fromOptions(settings.under(StatsConfig.PREFIX));
+    RetentionFilters retentionFilters = RetentionFiltersSetting.read(settings);
     String type = settings.string("store.type");
     store =
         remember(
@@ -50,7 +52,7 @@ final class TracehouseServer implements AutoCloseable {
                         Path.of(settings.string("data.dir")),
                         settings.under("store." + type + "."),
                         settings.retention())));
-    processor = new TraceProcessor(Clock.systemUTC(), SamplingConfig.from(env));
+    processor = new TraceProcessor(Clock.systemUTC(), SamplingConfig.from(env), retentionFilters);
     flusher = remember(new StatsFlusher(processor, store.stats()));
     PipelineSink sink = new PipelineSink(processor, store.writer());
     String host = settings.string("intake.host");
@@ -100,13 +102,17 @@ final class TracehouseServer implements AutoCloseable {
     return resource;
   }
 
-  /** What {@code GET /api/agent/status} shows: every listener's, the pipeline's and the store's. */
+  /**
+   * What {@code GET /api/agent/status} shows: every listener's, the pipeline's, the retention
+   * filters' and the store's figures.
+   */
   Map<String, Object> status() {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put(
         "intake",
         Map.of("datadog", datadog.stats(), "otlp", otlp.stats(), "zipkin", zipkin.stats()));
     status.put("pipeline", processor.counters());
+    status.put("retention_filters", processor.retentionStatus());
     status.put("stats", flusher.status());
     status.put("store", StoreStatusView.of(store));
     return status;

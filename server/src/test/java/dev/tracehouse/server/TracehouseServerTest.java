@@ -103,6 +103,67 @@ class TracehouseServerTest {
   }
 
   @Test
+  void retentionFilters_markStoredSpansAndCountThemInTheStatus() throws Exception {
+    Settings settings =
+        Settings.load(
+            null,
+            Map.of(
+                "INTAKE_DATADOG_PORT", "0",
+                "INTAKE_OTLP_PORT", "0",
+                "INTAKE_ZIPKIN_PORT", "0",
+                "WEB_PORT", "0",
+                "DATA_DIR", data.toString(),
+                "PIPELINE_RETENTION_FILTERS",
+                    "[{name: Nothing, query: 'service:cafe', rate: 0, scope: root},"
+                        + " {name: Cafe, query: 'service:cafe', scope: all}]"));
+    try (TracehouseServer server = TracehouseServer.start(settings, Map.of())) {
+      HttpResponse<String> put =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + server.intakePort() + "/v0.4/traces"))
+                  .header("Content-Type", "application/msgpack")
+                  .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(FIXTURE)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(put.statusCode()).isEqualTo(200);
+
+      // The root is decided by "Nothing" (rate 0); its children by "Cafe", which indexes the trace.
+      String traceUrl =
+          "http://127.0.0.1:" + server.webPort() + "/api/traces/6b0701ae000000005cfc84fdbc4366a9";
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> get(traceUrl), r -> r.statusCode() == 200 && r.body().contains("cafe.brew"));
+      assertThat(get(traceUrl).body())
+          .contains("\"_dd.retention_filter\":\"Cafe\"")
+          .doesNotContain("\"_dd.retention_filter\":\"Nothing\"");
+
+      String status = get("http://127.0.0.1:" + server.webPort() + "/api/agent/status").body();
+      assertThat(status)
+          .containsPattern("\"name\":\"Nothing\"[^}]*\"spans_indexed\":0")
+          .containsPattern("\"name\":\"Cafe\"[^}]*\"spans_indexed\":[1-9]")
+          .contains("\"spans_indexed_with_their_trace\":")
+          .contains("\"unindexed_spans_expired\":0");
+    }
+  }
+
+  @Test
+  void start_failsNamingABadRetentionFilterBeforeOpeningTheStore() {
+    Settings settings =
+        Settings.load(
+            null,
+            Map.of(
+                "PIPELINE_RETENTION_FILTERS",
+                "[{name: Errors, query: 'status:'}]",
+                "DATA_DIR",
+                data.toString()));
+    assertThatThrownBy(() -> TracehouseServer.start(settings, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("pipeline.retention-filters[0].query: ")
+        .hasMessageContaining("at column 7");
+    assertThat(data.resolve("tracehouse.duckdb")).doesNotExist();
+  }
+
+  @Test
   void start_failsNamingABadApdexSetting() {
     Settings settings =
         Settings.load(

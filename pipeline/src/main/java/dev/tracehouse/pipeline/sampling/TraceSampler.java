@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * {@link PrioritySampler}, or {@link NoPrioritySampler}'s rate for chunks without one); then the
  * rare sampler; then the error sampler. A dropped chunk still stores, alone, its
  * single-span-sampled spans or else its analyzed spans. Every stored span carries meta {@value
- * Reason#META_KEY}. Thread-safe.
+ * Reason#META_KEY} (and the {@link KeptSpanTag} the sampler was created with, in the same copy).
+ * Thread-safe.
  */
 public final class TraceSampler {
   static final String SPAN_SAMPLING_KEY = "_dd.span_sampling.mechanism";
@@ -30,11 +31,13 @@ public final class TraceSampler {
   private final RareSampler rare;
   private final AnalyzedSpans analyzed;
   private final String defaultEnv;
+  private final KeptSpanTag extraTag;
   private final Map<Reason, LongAdder> kept = new EnumMap<>(Reason.class);
   private final LongAdder droppedChunks = new LongAdder();
   private final LongAdder droppedSpans = new LongAdder();
 
-  private TraceSampler(SamplingConfig config, Clock clock) {
+  private TraceSampler(SamplingConfig config, Clock clock, KeptSpanTag extraTag) {
+    this.extraTag = extraTag;
     this.priority = new PrioritySampler(clock, config.targetTps());
     this.noPriority = new NoPrioritySampler(clock, config.targetTps());
     this.errors = new ErrorSampler(clock, config.errorTps());
@@ -49,7 +52,15 @@ public final class TraceSampler {
 
   public static TraceSampler create(SamplingConfig config, Clock clock) {
     return new TraceSampler(
-        Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
+        Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"), null);
+  }
+
+  /** A sampler that also writes {@code extraTag} on every stored span, with the reason. */
+  public static TraceSampler create(SamplingConfig config, Clock clock, KeptSpanTag extraTag) {
+    return new TraceSampler(
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(clock, "clock"),
+        Objects.requireNonNull(extraTag, "extraTag"));
   }
 
   /** Decides a chunk sent without {@code Datadog-Client-Dropped-P0-Traces}. */
@@ -112,22 +123,26 @@ public final class TraceSampler {
   }
 
   /** The whole chunk, analyzed spans replaced by their marked copies, then {@code mark} applied. */
-  private static Decision keepChunk(
-      Chunk c, Reason reason, List<Span> events, UnaryOperator<Span> mark) {
+  private Decision keepChunk(Chunk c, Reason reason, List<Span> events, UnaryOperator<Span> mark) {
     Map<Long, Span> eventsById = new HashMap<>();
     events.forEach(e -> eventsById.put(e.spanId(), e));
     List<Span> spans = new ArrayList<>(c.spans.size());
     for (Span s : c.spans) {
-      Span span = mark.apply(eventsById.isEmpty() ? s : eventsById.getOrDefault(s.spanId(), s));
-      spans.add(Spans.withMeta(span, Reason.META_KEY, reason.tag()));
+      spans.add(mark.apply(eventsById.isEmpty() ? s : eventsById.getOrDefault(s.spanId(), s)));
     }
-    return Decision.keep(reason, spans);
+    return Decision.keep(reason, tagged(spans, reason));
   }
 
-  private static List<Span> tagged(List<Span> spans, Reason reason) {
+  /** The spans with the reason, and the extra tag if any, in one copy each. */
+  private List<Span> tagged(List<Span> spans, Reason reason) {
+    String[] extra = extraTag == null ? null : extraTag.values(spans);
     List<Span> out = new ArrayList<>(spans.size());
-    for (Span s : spans) {
-      out.add(Spans.withMeta(s, Reason.META_KEY, reason.tag()));
+    for (int i = 0; i < spans.size(); i++) {
+      Span s = spans.get(i);
+      out.add(
+          extra == null
+              ? Spans.withMeta(s, Reason.META_KEY, reason.tag())
+              : Spans.withMeta(s, Reason.META_KEY, reason.tag(), extraTag.key(), extra[i]));
     }
     return out;
   }

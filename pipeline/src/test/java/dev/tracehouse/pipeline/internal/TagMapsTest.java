@@ -22,6 +22,14 @@ class TagMapsTest {
   }
 
   @Test
+  void withTwo_setsBothEntriesInOneCopy_orReturnsTheMapItself() {
+    assertThat(TagMaps.with(METRICS, "a", 5.0, "c", 3.0))
+        .isEqualTo(Map.of("a", 5.0, "b", 2.0, "c", 3.0));
+    assertThat(TagMaps.with(Map.of(), "x", 1.0, "y", 2.0)).isEqualTo(Map.of("x", 1.0, "y", 2.0));
+    assertThat(TagMaps.with(METRICS, "b", 2.0, "a", 1.0)).isSameAs(METRICS);
+  }
+
+  @Test
   void without_removesOneEntry_orReturnsTheMapItself() {
     assertThat(TagMaps.without(METRICS, "a")).isEqualTo(Map.of("b", 2.0));
     assertThat(TagMaps.without(Map.of("a", 1.0), "a")).isEmpty();

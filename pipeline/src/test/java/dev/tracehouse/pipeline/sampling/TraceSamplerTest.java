@@ -31,6 +31,33 @@ class TraceSamplerTest {
   }
 
   @Test
+  void decide_writesTheExtraTagWithTheReasonOnEveryStoredSpan() {
+    KeptSpanTag position =
+        new KeptSpanTag() {
+          @Override
+          public String key() {
+            return "position";
+          }
+
+          @Override
+          public String[] values(List<Span> kept) {
+            assertThat(kept)
+                .allSatisfy(s -> assertThat(s.meta()).doesNotContainKey(Reason.META_KEY));
+            return java.util.stream.IntStream.range(0, kept.size())
+                .mapToObj(Integer::toString)
+                .toArray(String[]::new);
+          }
+        };
+    TraceSampler sampler = TraceSampler.create(SamplingConfig.defaults(), clock, position);
+
+    Decision kept = sampler.decide(TestChunks.chunk(42, 2));
+
+    assertThat(kept.spans())
+        .extracting(s -> s.meta().get("position") + "/" + s.meta().get(Reason.META_KEY))
+        .containsExactly("0/manual", "1/manual");
+  }
+
+  @Test
   void decide_userKeepAlwaysStoredAndUserDropNever() {
     TraceSampler sampler = sampler("cafe|servlet.request=1");
     for (int i = 0; i < 5000; i++) {

@@ -9,13 +9,17 @@ import java.util.regex.Pattern;
 
 /**
  * How long and how much a store keeps: data older than {@code maxAge} is deleted, and when the
- * store holds more than {@code maxBytes} its oldest data is deleted first. Stores that enforce it
- * say how in their README (what "age" and "bytes" mean there).
+ * store holds more than {@code maxBytes} its oldest data is deleted first. Spans that the
+ * pipeline's retention filters did not index (meta {@value #INDEXED_BY} present and empty) are kept
+ * only for {@code liveWindow}, unless a span of their trace is indexed ({@code spec/apm-model.md}
+ * section 9, ADR 014); spans without the key were not through the filters and keep the full
+ * retention. Stores that enforce it say how in their README (what "age" and "bytes" mean there).
  *
  * @param maxAge the age after which data is deleted, positive
  * @param maxBytes the byte budget, positive
+ * @param liveWindow how long spans that are not indexed are kept, positive
  */
-public record Retention(Duration maxAge, long maxBytes) {
+public record Retention(Duration maxAge, long maxBytes, Duration liveWindow) {
 
   /** The property holding {@link #maxAge()}, e.g. {@code 7d}, {@code 12h}, {@code PT30M}. */
   public static final String MAX_AGE = "store.retention.max-age";
@@ -23,7 +27,19 @@ public record Retention(Duration maxAge, long maxBytes) {
   /** The property holding {@link #maxBytes()}, e.g. {@code 10GB}, {@code 512MB}, {@code 4096}. */
   public static final String MAX_BYTES = "store.retention.max-bytes";
 
-  /** Seven days and 10 GiB. */
+  /** The property holding {@link #liveWindow()}, e.g. {@code 15m}. */
+  public static final String LIVE_WINDOW = "store.retention.live-window";
+
+  /**
+   * The span meta key naming the retention filter that indexed a span; empty when no filter did
+   * (the span is kept for the live window only).
+   */
+  public static final String INDEXED_BY = "_dd.retention_filter";
+
+  /** The live window of {@code spec/apm-model.md} section 9. */
+  public static final Duration DEFAULT_LIVE_WINDOW = Duration.ofMinutes(15);
+
+  /** Seven days, 10 GiB, a live window of 15 minutes. */
   public static final Retention DEFAULT = new Retention(Duration.ofDays(7), 10L << 30);
 
   private static final Pattern AMOUNT =
@@ -31,12 +47,21 @@ public record Retention(Duration maxAge, long maxBytes) {
 
   public Retention {
     Objects.requireNonNull(maxAge, "maxAge");
+    Objects.requireNonNull(liveWindow, "liveWindow");
     if (maxAge.isZero() || maxAge.isNegative()) {
       throw new IllegalArgumentException("maxAge must be positive, got " + maxAge);
     }
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
     }
+    if (liveWindow.isZero() || liveWindow.isNegative()) {
+      throw new IllegalArgumentException("liveWindow must be positive, got " + liveWindow);
+    }
+  }
+
+  /** Limits with the default live window. */
+  public Retention(Duration maxAge, long maxBytes) {
+    this(maxAge, maxBytes, DEFAULT_LIVE_WINDOW);
   }
 
   /**
@@ -48,21 +73,31 @@ public record Retention(Duration maxAge, long maxBytes) {
    * @throws IllegalArgumentException naming the key and the bad value
    */
   public static Retention parse(String maxAge, String maxBytes) {
-    return new Retention(age(maxAge), bytes(maxBytes));
+    return new Retention(duration(MAX_AGE, maxAge), bytes(maxBytes));
   }
 
-  private static Duration age(String raw) {
+  /**
+   * Reads the three settings; the live window is a duration like the age.
+   *
+   * @throws IllegalArgumentException naming the key and the bad value
+   */
+  public static Retention parse(String maxAge, String maxBytes, String liveWindow) {
+    return new Retention(
+        duration(MAX_AGE, maxAge), bytes(maxBytes), duration(LIVE_WINDOW, liveWindow));
+  }
+
+  private static Duration duration(String key, String raw) {
     String text = raw == null ? "" : raw.trim();
     if (text.regionMatches(true, 0, "P", 0, 1)) {
       try {
-        return positive(Duration.parse(text.toUpperCase(Locale.ROOT)), MAX_AGE, raw);
+        return positive(Duration.parse(text.toUpperCase(Locale.ROOT)), key, raw);
       } catch (DateTimeParseException e) {
-        throw bad(MAX_AGE, raw, "an ISO-8601 duration such as P7D");
+        throw bad(key, raw, "an ISO-8601 duration such as P7D");
       }
     }
     Matcher m = AMOUNT.matcher(text);
     if (!m.matches()) {
-      throw bad(MAX_AGE, raw, "a whole number with a unit ms, s, m, h or d (e.g. 7d)");
+      throw bad(key, raw, "a whole number with a unit ms, s, m, h or d (e.g. 7d)");
     }
     long n = Long.parseLong(m.group(1));
     try {
@@ -73,11 +108,11 @@ public record Retention(Duration maxAge, long maxBytes) {
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             case "d" -> Duration.ofDays(n);
-            default -> throw bad(MAX_AGE, raw, "a unit ms, s, m, h or d (e.g. 7d)");
+            default -> throw bad(key, raw, "a unit ms, s, m, h or d (e.g. 7d)");
           };
-      return positive(age, MAX_AGE, raw);
+      return positive(age, key, raw);
     } catch (ArithmeticException e) {
-      throw bad(MAX_AGE, raw, "a duration that fits in 292 billion years");
+      throw bad(key, raw, "a duration that fits in 292 billion years");
     }
   }
 

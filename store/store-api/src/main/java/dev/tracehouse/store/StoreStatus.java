@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param spansDeleted spans deleted by retention since the store was opened
  * @param statsRowsDeleted stats groups and service-map edges deleted by retention since then
  * @param retentionRuns how often retention was enforced since then
+ * @param unindexedSpansExpired spans deleted since then because no retention filter indexed them
+ *     (or their trace) and they outlived the live window; not part of {@code spansDeleted}
  */
 public record StoreStatus(
     long bytesUsed,
@@ -24,9 +26,32 @@ public record StoreStatus(
     long oldestSpanStartNs,
     long spansDeleted,
     long statsRowsDeleted,
-    long retentionRuns) {
+    long retentionRuns,
+    long unindexedSpansExpired) {
 
   public StoreStatus {
     Objects.requireNonNull(maxAge, "maxAge");
+  }
+
+  /** Figures of a store that keeps every span for its full retention. */
+  public StoreStatus(
+      long bytesUsed,
+      long maxBytes,
+      Duration maxAge,
+      long spans,
+      long oldestSpanStartNs,
+      long spansDeleted,
+      long statsRowsDeleted,
+      long retentionRuns) {
+    this(
+        bytesUsed,
+        maxBytes,
+        maxAge,
+        spans,
+        oldestSpanStartNs,
+        spansDeleted,
+        statsRowsDeleted,
+        retentionRuns,
+        0);
   }
 }

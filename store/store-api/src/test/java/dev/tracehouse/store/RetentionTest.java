@@ -15,6 +15,22 @@ class RetentionTest {
   void defaults_areSevenDaysAndTenGibibytes() {
     assertThat(Retention.DEFAULT.maxAge()).isEqualTo(Duration.ofDays(7));
     assertThat(Retention.DEFAULT.maxBytes()).isEqualTo(10L * 1024 * 1024 * 1024);
+    assertThat(Retention.DEFAULT.liveWindow()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void parse_readsTheLiveWindowLikeAnAge() {
+    assertThat(Retention.parse("7d", "1GB", "20m").liveWindow()).isEqualTo(Duration.ofMinutes(20));
+    assertThat(Retention.parse("7d", "1GB").liveWindow()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0m", "soon", "-5m"})
+  void parse_namesTheLiveWindowKeyWhenItIsBad(String raw) {
+    assertThatThrownBy(() -> Retention.parse("7d", "1GB", raw))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("store.retention.live-window: expected ")
+        .hasMessageEndingWith("got '" + raw + "'");
   }
 
   @ParameterizedTest

@@ -17,13 +17,15 @@ import java.time.Duration;
 /**
  * Enforces {@link Retention} on the writer thread's connection, going by each row's {@code
  * ingest_ns} (when the store accepted it, not the span's own start: replayed or clock-skewed spans
- * live their full age). Age: rows of every table accepted more than {@code maxAge} ago are deleted.
- * Bytes: while the store uses more than {@code maxBytes}, the oldest spans are deleted in
- * proportion to the excess, down to 90 % of the budget, then the oldest stats rows once no spans
- * are left; bytes are measured after a {@code CHECKPOINT} when the WAL is not empty (it holds rows
- * uncompressed). Every delete is followed by a {@code CHECKPOINT}, which hands emptied blocks back
- * to DuckDB's free list (the file keeps its size; new data reuses the blocks). "Bytes used" = used
- * blocks × block size + the WAL file, see README.md.
+ * live their full age). Live window: spans not {@code indexed} accepted more than {@code
+ * liveWindow} ago are deleted, unless an indexed span of their trace was accepted at most one live
+ * window before them or any time after. Age: rows of every table accepted more than {@code maxAge}
+ * ago are deleted. Bytes: while the store uses more than {@code maxBytes}, the oldest spans are
+ * deleted in proportion to the excess, down to 90 % of the budget, then the oldest stats rows once
+ * no spans are left; bytes are measured after a {@code CHECKPOINT} when the WAL is not empty (it
+ * holds rows uncompressed). Every delete is followed by a {@code CHECKPOINT}, which hands emptied
+ * blocks back to DuckDB's free list (the file keeps its size; new data reuses the blocks). "Bytes
+ * used" = used blocks × block size + the WAL file, see README.md.
  */
 final class DuckDbRetention {
 
@@ -40,6 +42,13 @@ final class DuckDbRetention {
   private static final String SPAN_ROWS = "SELECT count(*) FROM spans";
   private static final String STATS_ROWS =
       "SELECT (SELECT count(*) FROM stats_groups) + (SELECT count(*) FROM service_edges)";
+
+  /** Parameters: the live cutoff, and how far back an indexed span of the trace may be. */
+  private static final String EXPIRE_UNINDEXED =
+      "DELETE FROM spans WHERE ingest_ns < ? AND NOT indexed AND NOT EXISTS (SELECT 1 FROM spans i"
+          + " WHERE i.indexed AND i.ingest_ns >= ? AND i.trace_low = spans.trace_low"
+          + " AND i.trace_high = spans.trace_high)";
+
   private static final String OLDEST_SPANS = "SELECT quantile_disc(ingest_ns, ?) FROM spans";
   private static final String OLDEST_STATS =
       "SELECT quantile_disc(ingest_ns, ?) FROM (SELECT ingest_ns FROM stats_groups"
@@ -48,6 +57,7 @@ final class DuckDbRetention {
   private final Retention limits;
   private final Path wal;
   private long spansDeleted;
+  private long unindexedExpired;
   private long statsRowsDeleted;
   private long runs;
 
@@ -63,9 +73,10 @@ final class DuckDbRetention {
    */
   StoreStatus enforce(Connection c, long nowNs) throws SQLException {
     runs++;
-    long cutoff = nowNs - ageNanos();
+    long cutoff = nowNs - nanos(limits.maxAge());
     long deleted =
         deleteSpans(c, "ingest_ns < ?", cutoff) + deleteStats(c, "ingest_ns < ?", cutoff);
+    deleted += expireUnindexed(c, nowNs - nanos(limits.liveWindow()));
     if (deleted > 0) {
       checkpoint(c);
     }
@@ -83,11 +94,22 @@ final class DuckDbRetention {
     return status(c);
   }
 
-  /** The age limit in nanoseconds, saturated at {@code Long.MAX_VALUE / 2}. */
-  private long ageNanos() {
-    return limits.maxAge().compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) >= 0
+  /** {@code d} in nanoseconds, saturated at {@code Long.MAX_VALUE / 2}. */
+  private static long nanos(Duration d) {
+    return d.compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) >= 0
         ? Long.MAX_VALUE / 2
-        : limits.maxAge().toNanos();
+        : d.toNanos();
+  }
+
+  /** Deletes the spans outside the live window that neither they nor their trace made indexed. */
+  private long expireUnindexed(Connection c, long liveCutoff) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(EXPIRE_UNINDEXED)) {
+      st.setLong(1, liveCutoff);
+      st.setLong(2, liveCutoff - nanos(limits.liveWindow()));
+      long n = st.executeLargeUpdate();
+      unindexedExpired += n;
+      return n;
+    }
   }
 
   /** The current figures, without deleting anything. */
@@ -103,7 +125,8 @@ final class DuckDbRetention {
           rs.getLong(2),
           spansDeleted,
           statsRowsDeleted,
-          runs);
+          runs,
+          unindexedExpired);
     }
   }
 

@@ -19,12 +19,13 @@ import java.util.logging.Logger;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Accepts spans on a bounded queue; one thread appends them in a transaction and commits at least
- * once per flush interval, and also as soon as a full row group ({@link
- * DuckDbSpanStore#ROW_GROUP_SIZE} rows) is pending, which DuckDB then writes straight to the file
- * without the WAL. A span is acknowledged (visible and durable) once its transaction commits. Queue
- * permits are returned at commit, so the capacity bounds every accepted span not yet in the
- * database. The same thread enforces retention every retention interval.
+ * Accepts spans on a bounded queue, encoded as rows on the caller's thread ({@link SpanRows}); one
+ * thread appends them in a transaction and commits at least once per flush interval, and also as
+ * soon as a full row group ({@link DuckDbSpanStore#ROW_GROUP_SIZE} rows) is pending, which DuckDB
+ * then writes straight to the file without the WAL. A span is acknowledged (visible and durable)
+ * once its transaction commits. Queue permits are returned at commit, so the capacity bounds every
+ * accepted span not yet in the database. The same thread enforces retention every retention
+ * interval.
  */
 final class DuckDbWriter implements SpanWriter {
 
@@ -32,8 +33,8 @@ final class DuckDbWriter implements SpanWriter {
 
   private sealed interface Task permits Batch, Flush, Retain, Stop {}
 
-  /** Spans accepted together at {@code ingestNs} (wall clock, nanoseconds since the epoch). */
-  private record Batch(List<Span> spans, long ingestNs) implements Task {}
+  /** Spans accepted together, already encoded as rows by the accepting thread. */
+  private record Batch(SpanRows rows) implements Task {}
 
   private record Flush(CompletableFuture<Void> done) implements Task {}
 
@@ -104,8 +105,8 @@ final class DuckDbWriter implements SpanWriter {
               + " more");
     }
     try {
-      enqueue(new Batch(List.copyOf(spans), clock.nowNanos()));
-    } catch (StoreException e) {
+      enqueue(new Batch(SpanRows.encode(spans, clock.nowNanos())));
+    } catch (RuntimeException e) {
       capacity.release(spans.size());
       throw e;
     }
@@ -265,12 +266,12 @@ final class DuckDbWriter implements SpanWriter {
       if (transaction.rows() == 0) {
         commitBy = System.nanoTime() + options.flushInterval().toNanos();
       }
-      List<Span> spans = batch.spans();
-      for (int i = 0; i < spans.size(); i++) {
+      SpanRows rows = batch.rows();
+      for (int i = 0; i < rows.size(); i++) {
         try {
-          transaction.append(spans.get(i), batch.ingestNs());
+          transaction.append(rows, i);
         } catch (SQLException e) {
-          int lost = transaction.rows() + spans.size() - i;
+          int lost = transaction.rows() + rows.size() - i;
           transaction.rollback(e);
           capacity.release(lost);
           lastError = record(e, "DuckDB write failed, " + lost + " spans lost");

@@ -16,6 +16,10 @@ final class Schema {
   static void create(Statement st) throws SQLException {
     st.execute(SpanTable.CREATE);
     addIngestTimeIfMissing(st, SpanTable.NAME, "start_ns");
+    if (!hasColumn(st, SpanTable.NAME, "indexed")) {
+      // Spans stored before retention filters existed keep the full retention.
+      st.execute("ALTER TABLE spans ADD COLUMN indexed BOOLEAN DEFAULT true");
+    }
     primeIfEmpty(st, SpanTable.NAME, SpanTable.ZERO_ROW);
     st.execute(StatsTable.CREATE);
     addIngestTimeIfMissing(st, StatsTable.NAME, "bucket_start");
@@ -34,18 +38,25 @@ final class Schema {
    */
   static void addIngestTimeIfMissing(Statement st, String table, String fromColumn)
       throws SQLException {
+    if (hasColumn(st, table, "ingest_ns")) {
+      return;
+    }
+    st.execute("ALTER TABLE " + table + " ADD COLUMN ingest_ns BIGINT DEFAULT 0");
+    st.execute("UPDATE " + table + " SET ingest_ns = " + fromColumn);
+  }
+
+  /** Whether {@code table} has {@code column}; both are constants. */
+  private static boolean hasColumn(Statement st, String table, String column) throws SQLException {
     try (ResultSet rs =
         st.executeQuery(
             "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
                 + " AND table_name = '"
                 + table
-                + "' AND column_name = 'ingest_ns'")) {
-      if (rs.next() && rs.getLong(1) > 0) {
-        return;
-      }
+                + "' AND column_name = '"
+                + column
+                + "'")) {
+      return rs.next() && rs.getLong(1) > 0;
     }
-    st.execute("ALTER TABLE " + table + " ADD COLUMN ingest_ns BIGINT DEFAULT 0");
-    st.execute("UPDATE " + table + " SET ingest_ns = " + fromColumn);
   }
 
   /**

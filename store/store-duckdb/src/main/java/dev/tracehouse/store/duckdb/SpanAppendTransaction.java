@@ -1,6 +1,5 @@
 package dev.tracehouse.store.duckdb;
 
-import dev.tracehouse.model.Span;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.Lock;
@@ -18,7 +17,6 @@ final class SpanAppendTransaction implements AutoCloseable {
   private final DuckDBConnection connection;
   private final Statement statement;
   private final Lock commits;
-  private final TagsJsonWriter json = new TagsJsonWriter();
   private DuckDBAppender appender;
   private int rows;
 
@@ -34,15 +32,13 @@ final class SpanAppendTransaction implements AutoCloseable {
     return rows;
   }
 
-  /**
-   * Appends {@code span}, accepted at {@code ingestNs}, beginning a transaction if none is open.
-   */
-  void append(Span span, long ingestNs) throws SQLException {
+  /** Appends row {@code i} of {@code batch}, beginning a transaction if none is open. */
+  void append(SpanRows batch, int i) throws SQLException {
     if (appender == null) {
       statement.execute("BEGIN TRANSACTION");
       appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, SpanTable.NAME);
     }
-    SpanTable.append(appender, span, ingestNs, json);
+    batch.append(appender, i);
     rows++;
   }
 

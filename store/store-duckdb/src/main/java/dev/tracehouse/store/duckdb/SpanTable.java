@@ -4,14 +4,16 @@ import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.duckdb.DuckDBAppender;
 
 /**
- * The {@code spans} table: its DDL, how a span becomes a row and a row a span. Ids are unsigned
- * 64-bit values kept in signed BIGINTs with the same bits; the 128-bit trace id is split in two
- * columns. Tags are JSON text, queryable with {@code json_extract_string(meta, '$."key"')}; {@code
- * meta} is ZSTD-compressed (about a third of the FSST size, RATIONALE.md). {@code ingest_ns} is
- * when the store accepted the span, the clock that age retention goes by.
+ * The {@code spans} table: its DDL and how a row becomes a span ({@link SpanRows} makes rows of
+ * spans). Ids are unsigned 64-bit values kept in signed BIGINTs with the same bits; the 128-bit
+ * trace id is split in two columns. Tags are JSON text, queryable with {@code
+ * json_extract_string(meta, '$."key"')}; {@code meta} is ZSTD-compressed (about a third of the FSST
+ * size, RATIONALE.md). {@code ingest_ns} is when the store accepted the span, the clock that age
+ * retention goes by. {@code indexed} is false only for spans the retention filters did not index
+ * (meta {@value Retention#INDEXED_BY} empty): those are kept for the live window only, unless their
+ * trace is indexed.
  */
 final class SpanTable {
 
@@ -33,7 +35,8 @@ final class SpanTable {
         error       BOOLEAN NOT NULL,
         meta        VARCHAR USING COMPRESSION zstd NOT NULL,
         metrics     VARCHAR NOT NULL,
-        ingest_ns   BIGINT  NOT NULL
+        ingest_ns   BIGINT  NOT NULL,
+        indexed     BOOLEAN NOT NULL
       )""";
 
   /** The columns {@link #read(ResultSet)} expects, in order. */
@@ -42,33 +45,9 @@ final class SpanTable {
           + " duration_ns, error, meta, metrics";
 
   /** A row of zeros and empty strings, for {@link Schema#primeIfEmpty}. */
-  static final String ZERO_ROW = "(0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}', 0)";
+  static final String ZERO_ROW = "(0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}', 0, true)";
 
   private SpanTable() {}
-
-  /**
-   * Appends {@code span} as a row accepted at {@code ingestNs}; strings and tags go in as UTF-8
-   * bytes, the tags written by {@code json}.
-   */
-  static void append(DuckDBAppender appender, Span span, long ingestNs, TagsJsonWriter json)
-      throws SQLException {
-    appender.beginRow();
-    appender.append(span.traceId().high());
-    appender.append(span.traceId().low());
-    appender.append(span.spanId());
-    appender.append(span.parentId());
-    appender.append(span.service());
-    appender.append(span.name());
-    appender.append(span.resource());
-    appender.append(span.type());
-    appender.append(span.start());
-    appender.append(span.duration());
-    appender.append(span.error());
-    appender.append(json.meta(span.meta()));
-    appender.append(json.metrics(span.metrics()));
-    appender.append(ingestNs);
-    appender.endRow();
-  }
 
   /** The span in the current row of a result selecting {@link #COLUMNS}. */
   static Span read(ResultSet row) throws SQLException {

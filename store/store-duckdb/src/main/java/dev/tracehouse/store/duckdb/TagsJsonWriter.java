@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * Writes span tags as the UTF-8 bytes of a JSON object, the form of the {@code meta} and {@code
- * metrics} columns, into one reused buffer: the writer thread's replacement for a JSON library
- * generator per span (see RATIONALE.md). Non-finite metrics are written as the strings {@code
- * "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, which {@link TagsJson} reads back as numbers.
- * Not thread-safe: one per writer thread.
+ * metrics} columns, into one reused buffer: a replacement for a JSON library generator per span
+ * (see RATIONALE.md), one per thread that encodes {@link SpanRows}. Non-finite metrics are written
+ * as the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, which {@link TagsJson}
+ * reads back as numbers. Not thread-safe.
  */
 final class TagsJsonWriter {
 

@@ -145,6 +145,58 @@ class DuckDbRetentionTest {
   }
 
   @Test
+  void enforce_expiresUnindexedSpansAfterTheLiveWindowAndKeepsIndexedOnes() {
+    try (DuckDbSpanStore store =
+        open(new Retention(Duration.ofDays(7), BIG, Duration.ofMinutes(15)), Duration.ofDays(1))) {
+      TraceId unindexed = new TraceId(2, 1);
+      TraceId indexed = new TraceId(2, 2);
+      TraceId unfiltered = new TraceId(2, 3);
+      store.writer().write(indexedBy("", cafePair(unindexed, T0)));
+      store.writer().write(indexedBy("Errors", cafePair(indexed, T0)));
+      store.writer().write(cafePair(unfiltered, T0));
+      clock.advance(Duration.ofMinutes(14));
+
+      store.enforceRetention();
+      assertThat(store.reader().trace(unindexed)).isPresent();
+
+      clock.advance(Duration.ofMinutes(2));
+      store.enforceRetention();
+
+      assertThat(store.reader().trace(unindexed)).isEmpty();
+      assertThat(store.reader().trace(indexed)).get().asList().hasSize(CAFE_PAIR.size());
+      assertThat(store.reader().trace(unfiltered)).get().asList().hasSize(CAFE_PAIR.size());
+      StoreStatus status = store.status().orElseThrow();
+      assertThat(status.unindexedSpansExpired()).isEqualTo(CAFE_PAIR.size());
+      assertThat(status.spansDeleted()).isZero();
+      assertThat(status.spans()).isEqualTo(2L * CAFE_PAIR.size());
+    }
+  }
+
+  @Test
+  void enforce_keepsUnindexedChunksOfATraceThatAnotherChunkIndexed() {
+    try (DuckDbSpanStore store =
+        open(new Retention(Duration.ofDays(7), BIG, Duration.ofMinutes(15)), Duration.ofDays(1))) {
+      TraceId id = new TraceId(3, 1);
+      List<Span> first = indexedBy("", cafePair(id, T0));
+      store.writer().write(first);
+      store.writer().flush();
+      clock.advance(Duration.ofMinutes(10));
+      // A later chunk of the same trace (other span ids), indexed by a filter.
+      List<Span> later = new ArrayList<>();
+      for (Span s : indexedBy("Slow requests", cafePair(id, T0))) {
+        later.add(s.toBuilder().spanId(s.spanId() + 100).build());
+      }
+      store.writer().write(later);
+      clock.advance(Duration.ofMinutes(20));
+
+      store.enforceRetention();
+
+      assertThat(store.reader().trace(id)).get().asList().hasSize(first.size() + later.size());
+      assertThat(store.status().orElseThrow().unindexedSpansExpired()).isZero();
+    }
+  }
+
+  @Test
   void status_reportsSizeSpansAndOldestStartAtOpen() {
     try (DuckDbSpanStore store = open(Retention.DEFAULT, Duration.ofDays(1))) {
       store.writer().write(CAFE_PAIR);
@@ -157,6 +209,13 @@ class DuckDbRetentionTest {
       assertThat(status.maxBytes()).isEqualTo(Retention.DEFAULT.maxBytes());
       assertThat(status.spansDeleted()).isZero();
     }
+  }
+
+  /** {@code spans} with meta {@value Retention#INDEXED_BY} set to {@code filter}. */
+  private static List<Span> indexedBy(String filter, List<Span> spans) {
+    return spans.stream()
+        .map(s -> s.toBuilder().putMeta(Retention.INDEXED_BY, filter).build())
+        .toList();
   }
 
   /** {@code traces} ten-span traces whose tags do not compress, so that bytes add up quickly. */

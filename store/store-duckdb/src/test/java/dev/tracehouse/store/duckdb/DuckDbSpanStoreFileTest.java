@@ -68,7 +68,7 @@ class DuckDbSpanStoreFileTest {
   }
 
   @Test
-  void open_addsTheIngestTimeColumnToAFileMadeBeforeIt() throws Exception {
+  void open_addsTheIngestTimeAndIndexedColumnsToAFileMadeBeforeThem() throws Exception {
     Path file = dir.resolve("older.duckdb");
     long start = System.currentTimeMillis() * MS;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
@@ -94,9 +94,12 @@ class DuckDbSpanStoreFileTest {
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT ingest_ns FROM spans WHERE trace_low = 77")) {
+        ResultSet rs =
+            st.executeQuery("SELECT ingest_ns, indexed FROM spans WHERE trace_low = 77")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getLong(1)).isEqualTo(start);
+      // Spans from before retention filters keep the full retention.
+      assertThat(rs.getBoolean(2)).isTrue();
     }
   }
 
