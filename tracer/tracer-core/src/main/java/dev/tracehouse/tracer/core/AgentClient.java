@@ -58,8 +58,15 @@ final class AgentClient {
     }
   }
 
-  /** Sends the encoded chunks to {@code endpoint} and returns the agent's answer. */
-  Response send(TraceEndpoint endpoint, MsgPackOutput body, int traceCount) throws IOException {
+  /**
+   * Sends the encoded chunks to {@code endpoint} and returns the agent's answer.
+   *
+   * @param droppedP0 priority &lt;= 0 chunks (and their spans) the writer dropped since the agent
+   *     last accepted a payload, reported in {@code Datadog-Client-Dropped-P0-*} as dd-java-agent
+   *     does, so that the agent's rate computation still sees them
+   */
+  Response send(TraceEndpoint endpoint, MsgPackOutput body, int traceCount, DroppedP0 droppedP0)
+      throws IOException {
     HttpURLConnection connection = open(endpoint.path());
     try {
       connection.setRequestMethod("PUT");
@@ -73,6 +80,10 @@ final class AgentClient {
       connection.setRequestProperty(
           "Datadog-Meta-Lang-Interpreter", System.getProperty("java.vm.name"));
       connection.setRequestProperty("Datadog-Meta-Tracer-Version", TRACER_VERSION);
+      connection.setRequestProperty(
+          "Datadog-Client-Dropped-P0-Traces", Long.toString(droppedP0.traces()));
+      connection.setRequestProperty(
+          "Datadog-Client-Dropped-P0-Spans", Long.toString(droppedP0.spans()));
       try (OutputStream out = connection.getOutputStream()) {
         body.writeTo(out);
       }

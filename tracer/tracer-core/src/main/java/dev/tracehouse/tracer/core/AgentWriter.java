@@ -19,10 +19,14 @@ import java.util.logging.Logger;
  * Queues finished chunks and encodes and sends them from one daemon thread. Application threads
  * only add to a lock-free queue and never wait or wake the writer: it drains the queue every {@link
  * #FLUSH_INTERVAL_NANOS} (at once while batches come out full). The queue is bounded: when it is
- * full, or the agent is down, slow or answers an error, chunks are dropped and counted; after a
- * failed send the writer pauses for {@link #FAILURE_PAUSE_NANOS} instead of retrying in a loop, and
- * the final flush on {@link #close()} stops sending at the first failure. Every successful answer
- * goes to a listener (the sampler reads {@code rate_by_service} from it).
+ * full, chunks are dropped and counted. A send that fails in a way that may pass later (agent
+ * unreachable or timing out, 404, 408, 429, 5xx) is retried up to {@link #MAX_ATTEMPTS} times in
+ * all, waiting {@link #FIRST_BACKOFF_NANOS} and then twice as long before each retry; then (or at
+ * once for any other answer) the batch is dropped and counted, and the writer pauses for {@link
+ * #FAILURE_PAUSE_NANOS}. The final flush on {@link #close()} does not retry and stops sending at
+ * the first failure. Dropped chunks of priority &lt;= 0 are reported to the agent in the next
+ * payload's {@code Datadog-Client-Dropped-P0-Traces}/{@code -Spans} headers. Every successful
+ * answer goes to a listener (the sampler reads {@code rate_by_service} from it).
  *
  * <p>Chunks go to {@code /v0.4/traces}; with v0.5 enabled, the writer first asks the agent's {@code
  * /info} (on its own thread, before the first send) and uses {@code /v0.5/traces} if the agent
@@ -35,8 +39,13 @@ final class AgentWriter implements TraceWriter {
   static final int MAX_BATCH = 128;
   static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   static final long FAILURE_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  static final int MAX_ATTEMPTS = 3;
+  static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long JOIN_MILLIS = 5000;
   private static final int HTTP_NOT_FOUND = 404;
+  private static final int HTTP_REQUEST_TIMEOUT = 408;
+  private static final int HTTP_TOO_MANY_REQUESTS = 429;
+  private static final int HTTP_SERVER_ERROR = 500;
   private static final Logger LOG = Logger.getLogger(AgentWriter.class.getName());
 
   private final AgentClient client;
@@ -47,6 +56,8 @@ final class AgentWriter implements TraceWriter {
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicLong sent = new AtomicLong();
   private final LongAdder dropped = new LongAdder();
+  private final LongAdder droppedP0Traces = new LongAdder();
+  private final LongAdder droppedP0Spans = new LongAdder();
   private final AtomicBoolean warned = new AtomicBoolean();
   private final MsgPackOutput body = new MsgPackOutput();
   private final V05Encoder v05 = new V05Encoder();
@@ -91,7 +102,7 @@ final class AgentWriter implements TraceWriter {
   @Override
   public void write(List<CoreSpan> chunk) {
     if (closed || !reserveSlot()) {
-      dropped.increment();
+      drop(chunk);
       return;
     }
     queue.offer(chunk);
@@ -105,6 +116,11 @@ final class AgentWriter implements TraceWriter {
   /** Chunks dropped: queue full, agent unreachable or answering an error, or writer closed. */
   long droppedTraces() {
     return dropped.sum();
+  }
+
+  /** Dropped priority &lt;= 0 chunks not yet reported to the agent. */
+  DroppedP0 unreportedDroppedP0() {
+    return new DroppedP0(droppedP0Traces.sum(), droppedP0Spans.sum());
   }
 
   @Override
@@ -135,7 +151,7 @@ final class AgentWriter implements TraceWriter {
       List<List<CoreSpan>> batch = drain();
       if (batch.isEmpty()) {
         LockSupport.parkNanos(this, FLUSH_INTERVAL_NANOS);
-      } else if (!send(batch)) {
+      } else if (!sendWithRetries(batch)) {
         LockSupport.parkNanos(this, FAILURE_PAUSE_NANOS);
       } else if (batch.size() < MAX_BATCH) {
         LockSupport.parkNanos(this, FLUSH_INTERVAL_NANOS);
@@ -144,9 +160,13 @@ final class AgentWriter implements TraceWriter {
     boolean agentUp = true;
     for (List<List<CoreSpan>> batch = drain(); !batch.isEmpty(); batch = drain()) {
       if (agentUp) {
-        agentUp = send(batch);
+        Attempt attempt = send(batch);
+        agentUp = attempt.sent();
+        if (!agentUp) {
+          failed(batch, attempt);
+        }
       } else {
-        dropped.add(batch.size());
+        batch.forEach(this::drop);
       }
     }
   }
@@ -161,7 +181,24 @@ final class AgentWriter implements TraceWriter {
     return batch;
   }
 
-  private boolean send(List<List<CoreSpan>> batch) {
+  /** Sends the batch, retrying with backoff; false when it was dropped in the end. */
+  private boolean sendWithRetries(List<List<CoreSpan>> batch) {
+    long backoff = FIRST_BACKOFF_NANOS;
+    for (int attempt = 1; ; attempt++) {
+      Attempt result = send(batch);
+      if (result.sent()) {
+        return true;
+      }
+      if (!result.retryable() || attempt == MAX_ATTEMPTS || closed) {
+        failed(batch, result);
+        return false;
+      }
+      LockSupport.parkNanos(this, backoff);
+      backoff *= 2;
+    }
+  }
+
+  private Attempt send(List<List<CoreSpan>> batch) {
     TraceEndpoint target = endpoint();
     try {
       body.reset();
@@ -170,20 +207,28 @@ final class AgentWriter implements TraceWriter {
       } else {
         V04Encoder.encode(batch, body);
       }
-      AgentClient.Response response = client.send(target, body, batch.size());
+      DroppedP0 reported = unreportedDroppedP0();
+      AgentClient.Response response = client.send(target, body, batch.size(), reported);
+      int status = response.status();
       if (response.ok()) {
         sent.addAndGet(batch.size());
+        droppedP0Traces.add(-reported.traces());
+        droppedP0Spans.add(-reported.spans());
         onAnswer.accept(response.body());
-        return true;
+        return Attempt.SENT;
       }
-      if (response.status() == HTTP_NOT_FOUND) {
+      if (status == HTTP_NOT_FOUND) {
         endpoint = null;
       }
-      failed(batch.size(), target, "the agent answered HTTP " + response.status());
+      boolean retryable =
+          status == HTTP_NOT_FOUND
+              || status == HTTP_REQUEST_TIMEOUT
+              || status == HTTP_TOO_MANY_REQUESTS
+              || status >= HTTP_SERVER_ERROR;
+      return new Attempt(false, retryable, target, "the agent answered HTTP " + status);
     } catch (Exception e) {
-      failed(batch.size(), target, e.toString());
+      return new Attempt(false, true, target, e.toString());
     }
-    return false;
   }
 
   /**
@@ -205,12 +250,25 @@ final class AgentWriter implements TraceWriter {
     return endpoint;
   }
 
-  private void failed(int chunks, TraceEndpoint target, String reason) {
-    dropped.add(chunks);
+  private void failed(List<List<CoreSpan>> batch, Attempt attempt) {
+    batch.forEach(this::drop);
     Level level = warned.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
     LOG.log(
         level,
         "tracehouse: dropped {0} trace(s), could not send to {1}: {2}",
-        new Object[] {chunks, client.url(target.path()), reason});
+        new Object[] {batch.size(), client.url(attempt.target().path()), attempt.reason()});
+  }
+
+  private void drop(List<CoreSpan> chunk) {
+    dropped.increment();
+    if (!chunk.isEmpty() && chunk.get(0).trace().samplingPriority() <= 0) {
+      droppedP0Traces.increment();
+      droppedP0Spans.add(chunk.size());
+    }
+  }
+
+  /** How one send went. */
+  private record Attempt(boolean sent, boolean retryable, TraceEndpoint target, String reason) {
+    static final Attempt SENT = new Attempt(true, false, null, null);
   }
 }

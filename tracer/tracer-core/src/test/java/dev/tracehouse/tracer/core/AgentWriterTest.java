@@ -3,6 +3,8 @@ package dev.tracehouse.tracer.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tracehouse.tracer.Span;
+import dev.tracehouse.tracer.Tracer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -154,19 +156,97 @@ class AgentWriterTest {
   void send_asksForInfoAgainAfterV05AnswersNotFound() throws IOException {
     try (FakeAgent agent = new FakeAgent()) {
       agent.info(INFO_WITH_V05);
-      agent.answer(404);
+      agent.answerOnce(404);
       AgentWriter writer = AgentWriter.start(v05Config(agent.port()), answer -> {});
-      writer.write(chunk(1));
-      await().until(() -> writer.droppedTraces() == 1);
 
-      agent.info(INFO_WITHOUT_V05);
-      agent.answer(200);
-      writer.write(chunk(2));
+      writer.write(chunk(1));
+
       await().until(() -> writer.sentTraces() == 1);
       writer.close();
-
       assertThat(calls(agent))
-          .containsExactly("GET /info", "PUT /v0.5/traces", "GET /info", "PUT /v0.4/traces");
+          .containsExactly("GET /info", "PUT /v0.5/traces", "GET /info", "PUT /v0.5/traces");
+      assertThat(writer.droppedTraces()).isZero();
+    }
+  }
+
+  /** A finished one-span chunk whose trace the application dropped (priority -1). */
+  private static List<CoreSpan> droppedChunk(int spans) {
+    InMemoryWriter memory = new InMemoryWriter();
+    Tracer tracer = InMemoryWriter.tracer(memory);
+    try (Span dropped = tracer.trace("root").dropTrace()) {
+      for (int i = 1; i < spans; i++) {
+        tracer.trace("child" + i).close();
+      }
+    }
+    return memory.writtenChunks().get(0);
+  }
+
+  @Test
+  void send_retriesWithBackoffWhenTheAgentAnswersRetryableErrors() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.answerOnce(503, 429);
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
+
+      writer.write(chunk(1));
+
+      await().until(() -> writer.sentTraces() == 1);
+      writer.close();
+      assertThat(calls(agent))
+          .containsExactly("PUT /v0.4/traces", "PUT /v0.4/traces", "PUT /v0.4/traces");
+      assertThat(writer.droppedTraces()).isZero();
+    }
+  }
+
+  @Test
+  void send_givesUpAfterMaxAttempts() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.answer(503);
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
+
+      writer.write(chunk(1));
+
+      await().until(() -> writer.droppedTraces() == 1);
+      writer.close();
+      assertThat(agent.requests()).hasSize(AgentWriter.MAX_ATTEMPTS);
+    }
+  }
+
+  @Test
+  void send_doesNotRetryAPayloadTheAgentRejected() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.answerOnce(400);
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
+
+      writer.write(chunk(1));
+
+      await().until(() -> writer.droppedTraces() == 1);
+      writer.close();
+      assertThat(agent.requests()).hasSize(1);
+    }
+  }
+
+  @Test
+  void droppedPriorityZeroChunks_areReportedInTheNextPayloadOnce() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      AgentWriter writer =
+          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), false, answer -> {}, 1);
+      writer.write(chunk(1));
+      writer.write(droppedChunk(3)); // queue full: dropped, priority -1
+      writer.write(chunk(2)); // queue full: dropped, priority 1, not reported
+      assertThat(writer.unreportedDroppedP0()).isEqualTo(new DroppedP0(1, 3));
+      writer.startThread();
+      await().until(() -> writer.sentTraces() == 1);
+      writer.write(chunk(3));
+      await().until(() -> writer.sentTraces() == 2);
+      writer.close();
+
+      List<FakeAgent.Request> sent = agent.requests();
+      assertThat(sent.get(0).headers().getFirst("Datadog-Client-Dropped-P0-Traces")).isEqualTo("1");
+      assertThat(sent.get(0).headers().getFirst("Datadog-Client-Dropped-P0-Spans")).isEqualTo("3");
+      assertThat(sent.get(1).headers().getFirst("Datadog-Client-Dropped-P0-Traces")).isEqualTo("0");
+      assertThat(sent.get(1).headers().getFirst("Datadog-Client-Dropped-P0-Spans")).isEqualTo("0");
+      assertThat(writer.unreportedDroppedP0()).isEqualTo(new DroppedP0(0, 0));
+      assertThat(writer.droppedTraces()).isEqualTo(2);
     }
   }
 
