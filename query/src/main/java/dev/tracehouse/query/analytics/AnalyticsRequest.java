@@ -46,8 +46,7 @@ public record AnalyticsRequest(
    * @throws IllegalArgumentException whose message starts with the path of the bad field
    */
   public static AnalyticsRequest parse(Object body, Clock clock) {
-    Map<String, Object> root =
-        Requests.object(body, "body", Set.of("filter", "compute", "group_by"));
+    Map<String, Object> root = Requests.object(body, "", Set.of("filter", "compute", "group_by"));
     Map<String, Object> filter =
         Requests.object(root.get("filter"), "filter", Set.of("query", "from", "to"));
     EventFilter<Span> events = query(filter.get("query"));

@@ -13,14 +13,15 @@ final class Requests {
 
   private Requests() {}
 
-  /** The object at {@code where}; absent (null) is an empty object. */
+  /** The object at {@code where} ({@code ""} for the body); absent (null) is an empty object. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> object(Object value, String where, Set<String> allowed) {
     if (value == null) {
       return Map.of();
     }
     if (!(value instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException(where + ": expected an object, got " + kind(value));
+      throw new IllegalArgumentException(
+          (where.isEmpty() ? "body" : where) + ": expected an object, got " + kind(value));
     }
     for (Object key : map.keySet()) {
       if (!allowed.contains(key)) {
