@@ -46,6 +46,9 @@ public record AnalyticsRequest(
    * @throws IllegalArgumentException whose message starts with the path of the bad field
    */
   public static AnalyticsRequest parse(Object body, Clock clock) {
+    if (body == null) {
+      throw new IllegalArgumentException("body: expected an object, got null");
+    }
     Map<String, Object> root = Requests.object(body, "", Set.of("filter", "compute", "group_by"));
     Map<String, Object> filter =
         Requests.object(root.get("filter"), "filter", Set.of("query", "from", "to"));
