@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A validated {@code POST /api/analytics} body ({@code spec/search-syntax.md} 4.5): {@code filter}
@@ -244,7 +245,7 @@ public record AnalyticsRequest(
     return Optional.ofNullable(Requests.string(value, where));
   }
 
-  private static <T> T prefixed(String prefix, java.util.function.Supplier<T> parse) {
+  private static <T> T prefixed(String prefix, Supplier<T> parse) {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {

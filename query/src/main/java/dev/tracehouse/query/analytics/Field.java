@@ -66,11 +66,13 @@ record Field(String name, List<Source> sources) {
   String text(Span span) {
     SpanRow row = new SpanRow(span);
     for (Source source : sources) {
-      for (String s : row.strings(source)) {
-        return s;
+      List<String> strings = row.strings(source);
+      if (!strings.isEmpty()) {
+        return strings.get(0);
       }
-      for (double d : row.numbers(source)) {
-        return numberText(d);
+      List<Double> numbers = row.numbers(source);
+      if (!numbers.isEmpty()) {
+        return numberText(numbers.get(0));
       }
     }
     return null;

@@ -3,6 +3,7 @@ package dev.tracehouse.query.analytics;
 import dev.tracehouse.query.time.TimeRange;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * Time buckets ({@code spec/search-syntax.md} 4.4): {@code [k·I, (k+1)·I)} aligned to the epoch.
@@ -83,9 +84,6 @@ final class Rollup {
   static List<Long> times(TimeRange window, long intervalMs) {
     long first = Math.floorDiv(window.fromMs(), intervalMs) * intervalMs;
     long n = buckets(window, intervalMs);
-    return java.util.stream.LongStream.range(0, n)
-        .map(i -> first + i * intervalMs)
-        .boxed()
-        .toList();
+    return LongStream.range(0, n).map(i -> first + i * intervalMs).boxed().toList();
   }
 }

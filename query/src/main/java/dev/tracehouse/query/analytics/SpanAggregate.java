@@ -15,7 +15,7 @@ import java.util.Set;
  * One function over the spans of a group, both as the exact in-memory reference and as DuckDB SQL.
  * Percentiles are the nearest rank {@code v[ceil(p·n/100)]} (1-based, integer arithmetic); DuckDB's
  * {@code quantile_disc} picks the same element ({@code AggregationContract} checks it for every n
- * up to 300). Spans lacking the measure are ignored by everything but {@code count}.
+ * up to 150). Spans lacking the measure are ignored by everything but {@code count}.
  *
  * @param statistic the function
  * @param field the measure (or, for {@code cardinality}, any field); empty for {@code count}
