@@ -75,6 +75,7 @@ public final class WebServer implements AutoCloseable {
     Objects.requireNonNull(stats, "stats");
     ApiRoutes api = new ApiRoutes(reader, agentStatus, clock);
     StatsRoutes statsRoutes = new StatsRoutes(reader, stats, clock);
+    AnalyticsRoutes analytics = new AnalyticsRoutes(reader, clock);
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -83,6 +84,7 @@ public final class WebServer implements AutoCloseable {
               cfg.staticFiles.add("/public", Location.CLASSPATH);
               cfg.staticFiles.enableWebjars();
               statsRoutes.register(cfg.routes); // before api: its catch-all must match last
+              analytics.register(cfg.routes);
               api.register(cfg.routes);
             });
     try {

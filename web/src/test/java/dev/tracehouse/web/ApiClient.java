@@ -30,10 +30,20 @@ final class ApiClient {
   }
 
   Response send(String method, String path) {
+    return send(method, path, HttpRequest.BodyPublishers.noBody());
+  }
+
+  /** A POST of {@code json} as the request body. */
+  Response post(String path, String json) {
+    return send("POST", path, HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  private Response send(String method, String path, HttpRequest.BodyPublisher body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(10))
-            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header("Content-Type", "application/json")
+            .method(method, body)
             .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package dev.tracehouse.query.plan;
 import dev.tracehouse.query.lang.Query;
 import dev.tracehouse.query.lang.QueryParseException;
 import dev.tracehouse.query.lang.Value;
+import java.util.List;
 
 /**
  * Spans: reserved fields are columns ({@code service}, {@code resource_name}/{@code resource},
@@ -16,23 +17,40 @@ public final class SpanPlanner extends Planner {
 
   @Override
   Plan term(Query.Key key, Value value) {
+    if (!key.attribute() && key.name().equals("trace_id")) {
+      return traceId(value, new Plan.All());
+    }
+    if (!key.attribute() && key.name().equals("span_id")) {
+      return spanId(value);
+    }
+    List<Source> sources = sources(key);
+    return sources.size() == 1
+        ? test(sources.get(0), value)
+        : either(sources.get(0), sources.get(1), value);
+  }
+
+  /**
+   * What a key other than {@code trace_id}/{@code span_id} reads on a span: one source, or for an
+   * {@code @attribute} its meta (string) then its metric (number). Analytics groups and measures
+   * read the same sources, so a facet means what the same key means in a search.
+   */
+  public static List<Source> sources(Query.Key key) {
     if (key.attribute()) {
       return key.name().equals("duration")
-          ? test(new Source.Duration(), value)
-          : either(new Source.Meta(key.name(), false), new Source.Metric(key.name()), value);
+          ? List.of(new Source.Duration())
+          : List.of(new Source.Meta(key.name(), false), new Source.Metric(key.name()));
     }
-    return switch (key.name()) {
-      case "service" -> test(new Source.Column("service", true), value);
-      case "resource_name", "resource" -> test(new Source.Column("resource", false), value);
-      case "operation_name", "name" -> test(new Source.Column("name", true), value);
-      case "type" -> test(new Source.Column("type", true), value);
-      case "status" -> test(new Source.SpanStatus(), value);
-      case "env", "version" -> test(new Source.Meta(key.name(), true), value);
-      case "host" -> test(new Source.Meta("_dd.hostname", true), value);
-      case "trace_id" -> traceId(value, new Plan.All());
-      case "span_id" -> spanId(value);
-      default -> test(new Source.Meta(key.name(), true), value);
-    };
+    return List.of(
+        switch (key.name()) {
+          case "service" -> new Source.Column("service", true);
+          case "resource_name", "resource" -> new Source.Column("resource", false);
+          case "operation_name", "name" -> new Source.Column("name", true);
+          case "type" -> new Source.Column("type", true);
+          case "status" -> new Source.SpanStatus();
+          case "env", "version" -> new Source.Meta(key.name(), true);
+          case "host" -> new Source.Meta("_dd.hostname", true);
+          default -> new Source.Meta(key.name(), true);
+        });
   }
 
   @Override

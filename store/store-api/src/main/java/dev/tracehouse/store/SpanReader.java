@@ -52,6 +52,16 @@ public interface SpanReader {
    */
   TracePage searchTraces(TraceSearch search);
 
+  /**
+   * The groups of the spans {@code aggregation} selects, one row per group (see {@link
+   * Aggregation}), in {@link AggregateRow#ORDER}. Stores that cannot aggregate keep this default.
+   *
+   * @throws UnsupportedQueryException when the store cannot aggregate
+   */
+  default List<AggregateRow> aggregate(Aggregation<Span> aggregation) {
+    throw new UnsupportedQueryException("this store cannot aggregate spans");
+  }
+
   /** The names of every service with stored spans, sorted. */
   List<String> services();
 }

@@ -18,9 +18,14 @@ public record SqlCondition(String sql, List<Object> params) {
 
   public SqlCondition {
     Objects.requireNonNull(sql, "sql");
-    params = List.copyOf(params);
-    for (int i = 0; i < params.size(); i++) {
-      Object p = params.get(i);
+    params = checkedParams(params);
+  }
+
+  /** A copy of {@code params}, each checked to be a {@code String, Long, Double or Boolean}. */
+  static List<Object> checkedParams(List<Object> params) {
+    List<Object> copy = List.copyOf(params);
+    for (int i = 0; i < copy.size(); i++) {
+      Object p = copy.get(i);
       if (!(p instanceof String
           || p instanceof Long
           || p instanceof Double
@@ -29,5 +34,6 @@ public record SqlCondition(String sql, List<Object> params) {
             "params[" + i + "]: expected String, Long, Double or Boolean, got " + p.getClass());
       }
     }
+    return copy;
   }
 }

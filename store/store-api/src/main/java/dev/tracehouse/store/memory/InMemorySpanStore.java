@@ -2,6 +2,8 @@ package dev.tracehouse.store.memory;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import dev.tracehouse.store.AggregateRow;
+import dev.tracehouse.store.Aggregation;
 import dev.tracehouse.store.Capabilities;
 import dev.tracehouse.store.Capabilities.Capability;
 import dev.tracehouse.store.LogStore;
@@ -201,6 +203,17 @@ public final class InMemorySpanStore implements SpanStore, SpanWriter, SpanReade
           found.sort(NEWEST_FIRST);
           return Pages.first(found, search.limit(), TraceCursor::after, TracePage::new);
         });
+  }
+
+  @Override
+  public List<AggregateRow> aggregate(Aggregation<Span> aggregation) {
+    Objects.requireNonNull(aggregation, "aggregation");
+    return read(
+        () ->
+            Aggregator.run(
+                () -> traces.values().stream().flatMap(List::stream).iterator(),
+                aggregation,
+                Span::start));
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.tracehouse.store.duckdb;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import dev.tracehouse.store.AggregateRow;
+import dev.tracehouse.store.Aggregation;
 import dev.tracehouse.store.SpanCursor;
 import dev.tracehouse.store.SpanPage;
 import dev.tracehouse.store.SpanReader;
@@ -84,6 +86,13 @@ final class DuckDbSpanReader implements SpanReader {
             "searching traces",
             c -> SpanSearchSql.traces(search).query(c, DuckDbSpanReader::summary));
     return page(found, search.limit(), TraceCursor::after, TracePage::new);
+  }
+
+  @Override
+  public List<AggregateRow> aggregate(Aggregation<Span> aggregation) {
+    Objects.requireNonNull(aggregation, "aggregation");
+    return connections.run(
+        "aggregating spans", c -> AggregationSql.run(c, aggregation, "spans", "start_ns"));
   }
 
   /** The first {@code limit} rows, with a cursor after the last when the query found one more. */
