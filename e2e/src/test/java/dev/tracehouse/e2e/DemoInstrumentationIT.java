@@ -27,6 +27,12 @@ class DemoInstrumentationIT {
   private static final Pattern LOG_IDS =
       Pattern.compile("dd\\.trace_id=([0-9a-fA-F]+)\\s+dd\\.span_id=(\\d+)");
 
+  /** The workshop pipeline's match rule (log-pipelines.md section 4) with ids present. */
+  private static final Pattern WORKSHOP_LINE =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3} \\w+ \\[\\w+\\] \\[\\w+.\\w+:\\d+]"
+              + " \\[dd.trace_id=\\d+ dd.span_id=\\d+\\] - .*");
+
   @Test
   void pairing_producesServerClientSqlAndRedisSpans(DemoStack demo) {
     assertThat(Http.get(demo.cafe("/pair/beer?name=ipa")).status()).isEqualTo(200);
@@ -75,6 +81,14 @@ class DemoInstrumentationIT {
             .pollInterval(Duration.ofMillis(300))
             .until(() -> traceOf(demo, last[0]), found -> found != null);
     assertThat(spans).anySatisfy(s -> assertThat(s.path("spanId").asText()).isEqualTo(last[1]));
+
+    // Both services write the workshop's line shape, with the ids inside requests.
+    for (String service : List.of("cafe", "taster")) {
+      Path log = demo.dataDir.resolve("logs").resolve(service + ".log");
+      assertThat(Files.readAllLines(log))
+          .as(service + ".log")
+          .anySatisfy(line -> assertThat(line).matches(WORKSHOP_LINE));
+    }
   }
 
   private static List<String[]> idsIn(Path log) throws IOException {
