@@ -125,7 +125,10 @@ final class DuckDbRetention {
   }
 
   private long deleteStats(Connection c, String where, long bound) throws SQLException {
-    long n = delete(c, StatsTable.NAME, where, bound) + delete(c, EdgeTable.NAME, where, bound);
+    long n =
+        delete(c, StatsTable.NAME, where, bound)
+            + delete(c, RollupTable.NAME, where, bound)
+            + delete(c, EdgeTable.NAME, where, bound);
     statsRowsDeleted += n;
     return n;
   }
