@@ -6,6 +6,7 @@ import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.model.StatsKey;
 import dev.tracehouse.store.EntryStatsQuery;
+import dev.tracehouse.store.EntryStatsQuery.Detail;
 import dev.tracehouse.store.StatsReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ public final class ServiceStats {
   /** Every service with entry spans in the window, most requests first, then by name. */
   public List<Row> services(StatsWindow window) {
     Map<String, Totals> byService = new TreeMap<>();
-    for (StatsBucket bucket : reader.entries(new EntryStatsQuery(window.statsQuery(), 0, false))) {
+    for (StatsBucket bucket :
+        reader.entries(new EntryStatsQuery(window.statsQuery(), 0, Detail.SERVICE))) {
       for (StatsGroup group : bucket.groups()) {
         if (group.topLevelHits() > 0) {
           byService.computeIfAbsent(group.key().service(), s -> new Totals()).addEntry(group);
@@ -60,7 +62,7 @@ public final class ServiceStats {
    */
   public ServiceOverview service(StatsWindow window, ServiceSelection selection) {
     Map<String, Totals> byOperation =
-        entriesBy(window, selection.withOperation(null), false, StatsKey::name);
+        entriesBy(window, selection.withOperation(null), Detail.OPERATION, StatsKey::name);
     Totals selected = new Totals();
     byOperation.forEach(
         (operation, totals) -> {
@@ -78,7 +80,10 @@ public final class ServiceStats {
   /** The selection's resources, most requests first, then by name. */
   public List<Row> resources(StatsWindow window, ServiceSelection selection) {
     ApdexThreshold apdex = config.apdexFor(selection.service());
-    return rows(entriesBy(window, selection, true, StatsKey::resource), window, resource -> apdex);
+    return rows(
+        entriesBy(window, selection, Detail.RESOURCE, StatsKey::resource),
+        window,
+        resource -> apdex);
   }
 
   /**
@@ -95,7 +100,8 @@ public final class ServiceStats {
     forEachEntry(
         window,
         selection,
-        new EntryStatsQuery(selection.query(window), rollup.intervalMs() * 1_000_000, false),
+        new EntryStatsQuery(
+            selection.query(window), rollup.intervalMs() * 1_000_000, detailOf(selection)),
         (start, group) -> {
           int index = rollup.index(start);
           if (index >= 0) {
@@ -127,7 +133,7 @@ public final class ServiceStats {
           "bins: must be between 1 and " + LatencyHistogram.MAX_BINS + ", got " + bins);
     }
     Totals totals = new Totals();
-    entriesBy(window, selection, false, key -> "").values().forEach(totals::addAll);
+    entriesBy(window, selection, detailOf(selection), key -> "").values().forEach(totals::addAll);
     return new LatencyHistogram(
         LatencyHistogram.bins(totals, bins),
         totals.measures(window.seconds(), config.apdexFor(selection.service())));
@@ -144,7 +150,7 @@ public final class ServiceStats {
   public Downstream downstream(StatsWindow window, String service) {
     ServiceSelection selection = ServiceSelection.of(service);
     Totals own = new Totals();
-    entriesBy(window, selection, false, key -> "").values().forEach(own::addAll);
+    entriesBy(window, selection, Detail.SERVICE, key -> "").values().forEach(own::addAll);
     Map<String, Totals> callees = new TreeMap<>();
     for (ServiceMapBucket bucket :
         reader.serviceMap(window.serviceMapQuery().withService(service))) {
@@ -193,7 +199,8 @@ public final class ServiceStats {
     focus.ifPresent(names::add);
     edges.keySet().forEach(names::addAll);
     Map<String, Totals> services = new TreeMap<>();
-    for (StatsBucket bucket : reader.entries(new EntryStatsQuery(window.statsQuery(), 0, false))) {
+    for (StatsBucket bucket :
+        reader.entries(new EntryStatsQuery(window.statsQuery(), 0, Detail.SERVICE))) {
       for (StatsGroup group : bucket.groups()) {
         String service = group.key().service();
         if (group.topLevelHits() > 0 && (focus.isEmpty() || names.contains(service))) {
@@ -218,19 +225,19 @@ public final class ServiceStats {
   }
 
   /**
-   * The selection's entry groups in the window, summed per {@code by} of their key, which reads the
-   * resource only when {@code byResource}.
+   * The selection's entry groups in the window, summed per {@code by} of their key, which may only
+   * read the key parts of {@code detail}.
    */
   private Map<String, Totals> entriesBy(
       StatsWindow window,
       ServiceSelection selection,
-      boolean byResource,
+      Detail detail,
       Function<StatsKey, String> by) {
     Map<String, Totals> out = new TreeMap<>();
     forEachEntry(
         window,
         selection,
-        new EntryStatsQuery(selection.query(window), 0, byResource),
+        new EntryStatsQuery(selection.query(window), 0, detail),
         (start, group) ->
             out.computeIfAbsent(by.apply(group.key()), k -> new Totals()).addEntry(group));
     return out;
@@ -252,6 +259,11 @@ public final class ServiceStats {
         }
       }
     }
+  }
+
+  /** The detail a selection's groups need: the operation when it selects one. */
+  private static Detail detailOf(ServiceSelection selection) {
+    return selection.operation().isPresent() ? Detail.OPERATION : Detail.SERVICE;
   }
 
   private static List<Row> rows(

@@ -37,9 +37,9 @@ public interface StatsReader {
    *   <li>its sketches hold the values of the merged sketches, each counted with its group's mean
    *       weight {@code topLevelHits / (ok values + error values)}, so they count weighted
    *       requests;
-   *   <li>its key carries env, service, operation name and resource (the resource {@code ""} when
-   *       {@link EntryStatsQuery#byResource()} is false and resources were merged); the other key
-   *       parts are empty.
+   *   <li>its key carries env, service, and the operation name and resource unless {@link
+   *       EntryStatsQuery#detail()} let the store merge them ({@code ""} then); the other key parts
+   *       are empty.
    * </ul>
    *
    * <p>A returned bucket lies inside the window (every stored bucket it stands for starts in it)

@@ -217,7 +217,8 @@ public abstract class StatsStoreContract extends StoreContract {
       }
       StatsQuery window = StatsQuery.between(T0 + BUCKET, T0 + 11 * BUCKET).withEnv("prod");
 
-      List<StatsBucket> entries = stats().reader().entries(new EntryStatsQuery(window, 0, false));
+      List<StatsBucket> entries =
+          stats().reader().entries(new EntryStatsQuery(window, 0, EntryStatsQuery.Detail.SERVICE));
 
       assertThat(entries)
           .allSatisfy(b -> assertThat(b.start()).isBetween(T0 + BUCKET, T0 + 10 * BUCKET));
@@ -232,7 +233,11 @@ public abstract class StatsStoreContract extends StoreContract {
       assertThat(
               stats()
                   .reader()
-                  .entries(new EntryStatsQuery(StatsQuery.between(0, T0), 60_000_000_000L, true)))
+                  .entries(
+                      new EntryStatsQuery(
+                          StatsQuery.between(0, T0),
+                          60_000_000_000L,
+                          EntryStatsQuery.Detail.RESOURCE)))
           .isEmpty();
     }
 

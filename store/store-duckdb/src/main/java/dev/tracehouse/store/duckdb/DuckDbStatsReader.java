@@ -52,7 +52,7 @@ final class DuckDbStatsReader implements StatsReader {
           + RollupTable.COLUMNS
           + " FROM stats_rollups WHERE bucket_start >= ? AND bucket_start < ?"
           + FILTERS
-          + " AND resolution = ? AND by_resource = ? ORDER BY bucket_start";
+          + " AND resolution = ? AND detail = ? ORDER BY bucket_start";
 
   @FunctionalInterface
   private interface RowReader<T> {
@@ -108,7 +108,7 @@ final class DuckDbStatsReader implements StatsReader {
                   out.addAll(buckets(st, DuckDbStatsReader::rawEntry, StatsBucket::new));
                 } else {
                   st.setLong(++i, segment.level().resolution);
-                  st.setBoolean(++i, segment.level().byResource);
+                  st.setString(++i, segment.level().detail.name());
                   out.addAll(buckets(st, RollupTable::read, StatsBucket::new));
                 }
               }

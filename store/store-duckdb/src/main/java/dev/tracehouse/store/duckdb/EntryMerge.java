@@ -7,6 +7,7 @@ import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import dev.tracehouse.model.EncodedSketch;
 import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.model.StatsKey;
+import dev.tracehouse.store.EntryStatsQuery.Detail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class EntryMerge {
                 new RollupRow(
                     k.level().resolution,
                     k.start(),
-                    k.level().byResource,
+                    k.level().detail,
                     new StatsGroup(
                         k.key(),
                         s.requests,
@@ -96,7 +97,10 @@ final class EntryMerge {
   private Sums sums(RollupLevel level, long start, StatsKey key) {
     StatsKey kept =
         RollupTable.key(
-            key.env(), key.service(), key.name(), level.byResource ? key.resource() : "");
+            key.env(),
+            key.service(),
+            level.detail == Detail.SERVICE ? "" : key.name(),
+            level.detail == Detail.RESOURCE ? key.resource() : "");
     return sums.computeIfAbsent(new Key(level, level.periodOf(start), kept), k -> new Sums());
   }
 

@@ -1,14 +1,15 @@
 package dev.tracehouse.store.duckdb;
 
 import dev.tracehouse.store.EntryStatsQuery;
+import dev.tracehouse.store.EntryStatsQuery.Detail;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Cuts a window into the time ranges an entry-stats read takes from each rollup level: the coarsest
- * level whose whole periods fit the window, the query's alignment and the level's covered range,
- * then finer levels for the ragged edges, and the 10 s stats rows (level {@code null}) for what is
- * left.
+ * level (with at least the detail the query needs) whose whole periods fit the window, the query's
+ * alignment and the level's covered range, then finer levels for the ragged edges, and the 10 s
+ * stats rows (level {@code null}) for what is left.
  */
 final class EntrySegments {
 
@@ -19,10 +20,10 @@ final class EntrySegments {
 
   /** The segments covering the query's window, in time order. */
   static List<Segment> of(EntryStatsQuery query, RollupMarks marks) {
-    boolean byResource = query.byResource() || query.stats().resource().isPresent();
+    Detail needed = query.neededDetail();
     List<RollupLevel> levels = new ArrayList<>();
     for (RollupLevel level : RollupLevel.values()) {
-      if (level.byResource == byResource && query.allows(level.resolution)) {
+      if (level.detail.compareTo(needed) >= 0 && query.allows(level.resolution)) {
         levels.add(level);
       }
     }

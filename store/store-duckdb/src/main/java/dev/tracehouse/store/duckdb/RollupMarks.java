@@ -80,14 +80,19 @@ final class RollupMarks {
     return byResolution.getOrDefault(level.resolution, new Range(0, 0));
   }
 
-  /** Stores a new mark for the resolution of {@code level} (in the caller's transaction). */
-  void advance(Connection c, RollupLevel level, long mark) throws SQLException {
+  /** The mark of {@code resolution}. */
+  long of(long resolution) {
+    return byResolution.get(resolution).mark();
+  }
+
+  /** Stores a new mark for {@code resolution} (in the caller's transaction). */
+  void advance(Connection c, long resolution, long mark) throws SQLException {
     try (PreparedStatement st =
         c.prepareStatement("UPDATE stats_rollup_marks SET mark_ns = ? WHERE resolution = ?")) {
       st.setLong(1, mark);
-      st.setLong(2, level.resolution);
+      st.setLong(2, resolution);
       st.executeUpdate();
     }
-    byResolution.put(level.resolution, new Range(of(level).floor(), mark));
+    byResolution.put(resolution, new Range(byResolution.get(resolution).floor(), mark));
   }
 }

@@ -21,7 +21,7 @@ final class RollupTable {
       CREATE TABLE IF NOT EXISTS stats_rollups (
         resolution   BIGINT  NOT NULL,
         bucket_start BIGINT  NOT NULL,
-        by_resource  BOOLEAN NOT NULL,
+        detail       VARCHAR NOT NULL,
         env          VARCHAR NOT NULL,
         service      VARCHAR NOT NULL,
         name         VARCHAR NOT NULL,
@@ -52,7 +52,8 @@ final class RollupTable {
           + " ok_sketch, error_sketch";
 
   /** A row of zeros and empty values, for {@link Schema#primeIfEmpty}. */
-  static final String ZERO_ROW = "(0, 0, false, '', '', '', '', 0, 0, 0, ''::BLOB, ''::BLOB, 0)";
+  static final String ZERO_ROW =
+      "(0, 0, 'SERVICE', '', '', '', '', 0, 0, 0, ''::BLOB, ''::BLOB, 0)";
 
   private RollupTable() {}
 
@@ -62,7 +63,7 @@ final class RollupTable {
     appender.beginRow();
     appender.append(row.resolution());
     appender.append(row.start());
-    appender.append(row.byResource());
+    appender.append(row.detail().name());
     appender.append(key.env());
     appender.append(key.service());
     appender.append(key.name());

@@ -1,13 +1,12 @@
 package dev.tracehouse.store.duckdb;
 
 import static dev.tracehouse.store.duckdb.RollupLevel.HOUR;
-import static dev.tracehouse.store.duckdb.RollupLevel.HOUR_BY_RESOURCE;
 import static dev.tracehouse.store.duckdb.RollupLevel.MINUTE;
-import static dev.tracehouse.store.duckdb.RollupLevel.MINUTE_BY_RESOURCE;
 
 import dev.tracehouse.model.EncodedSketch;
 import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.model.StatsGroup;
+import dev.tracehouse.store.EntryStatsQuery.Detail;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +27,7 @@ import org.duckdb.DuckDBConnection;
  */
 final class StatsRollups {
 
-  private static final long MAX_SPAN_PER_COMPACTION = HOUR.resolution;
+  private static final long MAX_SPAN_PER_COMPACTION = HOUR;
 
   private static final String RAW_ENTRIES =
       "SELECT bucket_start, env, service, name, resource, hits, errors, top_level_hits,"
@@ -38,7 +37,7 @@ final class StatsRollups {
   private static final String MINUTE_ROWS =
       "SELECT "
           + RollupTable.COLUMNS
-          + ", by_resource, ingest_ns FROM stats_rollups"
+          + ", detail, ingest_ns FROM stats_rollups"
           + " WHERE resolution = ? AND bucket_start >= ? AND bucket_start < ?";
 
   private RollupMarks marks;
@@ -96,12 +95,14 @@ final class StatsRollups {
     if (marks == null || newestStart == Long.MIN_VALUE) {
       return;
     }
-    long minuteFrom = marks.of(MINUTE).mark();
+    long minuteFrom = marks.of(MINUTE);
     long minuteTo =
-        Math.min(MINUTE.periodOf(newestStart), saturatedAdd(minuteFrom, MAX_SPAN_PER_COMPACTION));
+        Math.min(
+            Math.floorDiv(newestStart, MINUTE) * MINUTE,
+            saturatedAdd(minuteFrom, MAX_SPAN_PER_COMPACTION));
     if (minuteFrom < minuteTo) {
       EntryMerge merge = new EntryMerge();
-      List<RollupLevel> levels = List.of(MINUTE_BY_RESOURCE, MINUTE);
+      List<RollupLevel> levels = RollupLevel.at(MINUTE);
       try (PreparedStatement st = c.prepareStatement(RAW_ENTRIES)) {
         st.setLong(1, minuteFrom);
         st.setLong(2, minuteTo);
@@ -113,18 +114,18 @@ final class StatsRollups {
       }
       commit(c, merge, MINUTE, minuteTo);
     }
-    long hourFrom = marks.of(HOUR).mark();
+    long hourFrom = marks.of(HOUR);
     long hourTo =
-        Math.min(HOUR.periodOf(marks.of(MINUTE).mark()), saturatedAdd(hourFrom, HOUR.resolution));
+        Math.min(Math.floorDiv(marks.of(MINUTE), HOUR) * HOUR, saturatedAdd(hourFrom, HOUR));
     if (hourFrom < hourTo) {
       EntryMerge merge = new EntryMerge();
       try (PreparedStatement st = c.prepareStatement(MINUTE_ROWS)) {
-        st.setLong(1, MINUTE.resolution);
+        st.setLong(1, MINUTE);
         st.setLong(2, hourFrom);
         st.setLong(3, hourTo);
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            RollupLevel level = rs.getBoolean(12) ? HOUR_BY_RESOURCE : HOUR;
+            RollupLevel level = RollupLevel.of(HOUR, Detail.valueOf(rs.getString(12)));
             merge.addRollup(level, rs.getLong(1), RollupTable.read(rs), rs.getLong(13));
           }
         }
@@ -134,12 +135,12 @@ final class StatsRollups {
   }
 
   /** Appends the merged rows and moves the mark of {@code level}, in one transaction. */
-  private void commit(Connection c, EntryMerge merge, RollupLevel level, long mark)
+  private void commit(Connection c, EntryMerge merge, long resolution, long mark)
       throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("BEGIN TRANSACTION");
       append(c, merge.rows());
-      marks.advance(c, level, mark);
+      marks.advance(c, resolution, mark);
       st.execute("COMMIT");
     }
   }

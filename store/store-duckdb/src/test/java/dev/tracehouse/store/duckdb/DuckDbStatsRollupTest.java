@@ -11,6 +11,7 @@ import dev.tracehouse.model.EncodedSketch;
 import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.store.EntryStatsQuery;
+import dev.tracehouse.store.EntryStatsQuery.Detail;
 import dev.tracehouse.store.StatsQuery;
 import dev.tracehouse.store.StatsReader;
 import dev.tracehouse.store.StatsStore;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rollups of {@code stats_rollups}: whole hours and minutes are read from them, and what they
- * hold equals the merge of the 10 s groups they stand for, late buckets and a reopen included.
+ * The rollups of {@code stats_rollups}: whole hours and minutes are read from them at every detail,
+ * and what they hold equals the merge of the 10 s groups they stand for, late buckets and a reopen
+ * included.
  */
 class DuckDbStatsRollupTest {
 
@@ -59,19 +61,25 @@ class DuckDbStatsRollupTest {
       stats.writer().write(late);
 
       StatsQuery twoHours = StatsQuery.between(T0, T0 + 2 * HOUR);
-      List<StatsBucket> byOperation =
-          stats.reader().entries(new EntryStatsQuery(twoHours, 0, false));
-      assertThat(byOperation)
+      List<StatsBucket> byService =
+          stats.reader().entries(new EntryStatsQuery(twoHours, 0, Detail.SERVICE));
+      assertThat(byService)
           .extracting(StatsBucket::start, StatsBucket::duration)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(T0, HOUR),
               org.assertj.core.groups.Tuple.tuple(T0 + HOUR, HOUR));
-      assertSameTotals(byOperation, stats.reader(), twoHours, false);
+      assertSameTotals(byService, stats.reader(), twoHours, Detail.SERVICE);
 
       StatsQuery ragged = StatsQuery.between(T0 + 95 * SECOND, T0 + 2 * HOUR + 130 * SECOND);
-      List<StatsBucket> byResource = stats.reader().entries(new EntryStatsQuery(ragged, 0, true));
-      assertThat(byResource).extracting(StatsBucket::duration).contains(HOUR, 60 * SECOND);
-      assertSameTotals(byResource, stats.reader(), ragged, true);
+      for (Detail detail : Detail.values()) {
+        List<StatsBucket> read = stats.reader().entries(new EntryStatsQuery(ragged, 0, detail));
+        assertThat(read).extracting(StatsBucket::duration).contains(HOUR, 60 * SECOND);
+        assertSameTotals(read, stats.reader(), ragged, detail);
+      }
+      List<StatsBucket> aligned =
+          stats.reader().entries(new EntryStatsQuery(ragged, 600 * SECOND, Detail.OPERATION));
+      assertThat(aligned).extracting(StatsBucket::duration).doesNotContain(HOUR);
+      assertSameTotals(aligned, stats.reader(), ragged, Detail.OPERATION);
     }
   }
 
@@ -118,11 +126,11 @@ class DuckDbStatsRollupTest {
    * stored groups: requests, errors, duration sum, and the weighted sketch counts.
    */
   private static void assertSameTotals(
-      List<StatsBucket> read, StatsReader reader, StatsQuery query, boolean byResource) {
+      List<StatsBucket> read, StatsReader reader, StatsQuery query, Detail detail) {
     Map<String, double[]> expected = new TreeMap<>();
-    reader.buckets(query).forEach(b -> b.groups().forEach(g -> add(expected, g, byResource)));
+    reader.buckets(query).forEach(b -> b.groups().forEach(g -> add(expected, g, detail)));
     Map<String, double[]> actual = new TreeMap<>();
-    read.forEach(b -> b.groups().forEach(g -> add(actual, g, byResource)));
+    read.forEach(b -> b.groups().forEach(g -> add(actual, g, detail)));
     assertThat(actual).hasSameSizeAs(expected).containsOnlyKeys(expected.keySet());
     expected.forEach(
         (key, sums) -> {
@@ -138,13 +146,13 @@ class DuckDbStatsRollupTest {
    * Adds a group's entry share: its requests, errors and duration sum times its share, and its
    * sketches' counts times its mean weight (1 for merged groups, up to rounding).
    */
-  private static void add(Map<String, double[]> totals, StatsGroup g, boolean byResource) {
+  private static void add(Map<String, double[]> totals, StatsGroup g, Detail detail) {
     if (!(g.topLevelHits() > 0)) {
       return;
     }
     double share = g.hits() > g.topLevelHits() ? g.topLevelHits() / g.hits() : 1;
     double values = count(g.okSketch()) + count(g.errorSketch());
-    double[] sums = totals.computeIfAbsent(key(g, byResource), k -> new double[5]);
+    double[] sums = totals.computeIfAbsent(key(g, detail), k -> new double[5]);
     sums[0] += g.topLevelHits();
     sums[1] += g.errors() * share;
     sums[2] += g.durationSum() * share;
@@ -156,13 +164,12 @@ class DuckDbStatsRollupTest {
     return org.assertj.core.data.Offset.offset(Math.abs(value) * 1e-9);
   }
 
-  private static String key(StatsGroup g, boolean byResource) {
+  private static String key(StatsGroup g, Detail detail) {
     return g.key().env()
         + "|"
         + g.key().service()
-        + "|"
-        + g.key().name()
-        + (byResource ? "|" + g.key().resource() : "");
+        + (detail == Detail.SERVICE ? "" : "|" + g.key().name())
+        + (detail == Detail.RESOURCE ? "|" + g.key().resource() : "");
   }
 
   private static double count(EncodedSketch sketch) {
