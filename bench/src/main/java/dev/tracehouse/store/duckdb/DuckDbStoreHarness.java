@@ -90,7 +90,8 @@ public final class DuckDbStoreHarness {
     }
   }
 
-  private static boolean offered(SpanStore store, List<Span> batch) {
+  /** Hands {@code batch} to the store's writer; false when its queue is full (try again). */
+  static boolean offered(SpanStore store, List<Span> batch) {
     try {
       store.writer().write(batch);
       return true;
@@ -151,7 +152,8 @@ public final class DuckDbStoreHarness {
     return size;
   }
 
-  private static Map<String, String> arguments(String[] args) {
+  /** {@code key=value} arguments. */
+  static Map<String, String> arguments(String[] args) {
     Map<String, String> given = new TreeMap<>();
     for (String arg : args) {
       int eq = arg.indexOf('=');

@@ -5,6 +5,8 @@ import dev.tracehouse.model.ServiceMapBucket;
 import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.model.StatsKey;
+import dev.tracehouse.store.EntryStatsQuery;
+import dev.tracehouse.store.EntryStatsQuery.Detail;
 import dev.tracehouse.store.StatsReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +24,10 @@ import java.util.function.Function;
 /**
  * Service statistics ({@code spec/apm-model.md} sections 4 and 6) computed from the stored 10 s
  * stats buckets and service-map edges by adding their counters and merging their DDSketches; raw
- * spans are never scanned. A service's requests are its service-entry (top-level) spans, see {@link
- * Totals#addEntry}. Thread-safe when the reader is; every call reads the store afresh.
+ * spans are never scanned. Entry stats are read through {@link StatsReader#entries}, so a store may
+ * hand over its rollups (ADR 013) instead of every 10 s row. A service's requests are its
+ * service-entry (top-level) spans, see {@link Totals#addEntry}. Thread-safe when the reader is;
+ * every call reads the store afresh.
  *
  * <p>Invalid arguments throw {@link IllegalArgumentException} whose message starts with the
  * parameter's name.
@@ -41,7 +45,8 @@ public final class ServiceStats {
   /** Every service with entry spans in the window, most requests first, then by name. */
   public List<Row> services(StatsWindow window) {
     Map<String, Totals> byService = new TreeMap<>();
-    for (StatsBucket bucket : reader.buckets(window.statsQuery())) {
+    for (StatsBucket bucket :
+        reader.entries(new EntryStatsQuery(window.statsQuery(), 0, Detail.SERVICE))) {
       for (StatsGroup group : bucket.groups()) {
         if (group.topLevelHits() > 0) {
           byService.computeIfAbsent(group.key().service(), s -> new Totals()).addEntry(group);
@@ -57,7 +62,7 @@ public final class ServiceStats {
    */
   public ServiceOverview service(StatsWindow window, ServiceSelection selection) {
     Map<String, Totals> byOperation =
-        entriesBy(window, selection.withOperation(null), StatsKey::name);
+        entriesBy(window, selection.withOperation(null), Detail.OPERATION, StatsKey::name);
     Totals selected = new Totals();
     byOperation.forEach(
         (operation, totals) -> {
@@ -75,7 +80,10 @@ public final class ServiceStats {
   /** The selection's resources, most requests first, then by name. */
   public List<Row> resources(StatsWindow window, ServiceSelection selection) {
     ApdexThreshold apdex = config.apdexFor(selection.service());
-    return rows(entriesBy(window, selection, StatsKey::resource), window, resource -> apdex);
+    return rows(
+        entriesBy(window, selection, Detail.RESOURCE, StatsKey::resource),
+        window,
+        resource -> apdex);
   }
 
   /**
@@ -92,6 +100,8 @@ public final class ServiceStats {
     forEachEntry(
         window,
         selection,
+        new EntryStatsQuery(
+            selection.query(window), rollup.intervalMs() * 1_000_000, detailOf(selection)),
         (start, group) -> {
           int index = rollup.index(start);
           if (index >= 0) {
@@ -123,7 +133,7 @@ public final class ServiceStats {
           "bins: must be between 1 and " + LatencyHistogram.MAX_BINS + ", got " + bins);
     }
     Totals totals = new Totals();
-    entriesBy(window, selection, key -> "").values().forEach(totals::addAll);
+    entriesBy(window, selection, detailOf(selection), key -> "").values().forEach(totals::addAll);
     return new LatencyHistogram(
         LatencyHistogram.bins(totals, bins),
         totals.measures(window.seconds(), config.apdexFor(selection.service())));
@@ -140,7 +150,7 @@ public final class ServiceStats {
   public Downstream downstream(StatsWindow window, String service) {
     ServiceSelection selection = ServiceSelection.of(service);
     Totals own = new Totals();
-    entriesBy(window, selection, key -> "").values().forEach(own::addAll);
+    entriesBy(window, selection, Detail.SERVICE, key -> "").values().forEach(own::addAll);
     Map<String, Totals> callees = new TreeMap<>();
     for (ServiceMapBucket bucket :
         reader.serviceMap(window.serviceMapQuery().withService(service))) {
@@ -189,7 +199,8 @@ public final class ServiceStats {
     focus.ifPresent(names::add);
     edges.keySet().forEach(names::addAll);
     Map<String, Totals> services = new TreeMap<>();
-    for (StatsBucket bucket : reader.buckets(window.statsQuery())) {
+    for (StatsBucket bucket :
+        reader.entries(new EntryStatsQuery(window.statsQuery(), 0, Detail.SERVICE))) {
       for (StatsGroup group : bucket.groups()) {
         String service = group.key().service();
         if (group.topLevelHits() > 0 && (focus.isEmpty() || names.contains(service))) {
@@ -213,28 +224,46 @@ public final class ServiceStats {
     return new ServiceMap(nodes, edgeList);
   }
 
-  /** The selection's entry groups in the window, summed per {@code by} of their key. */
+  /**
+   * The selection's entry groups in the window, summed per {@code by} of their key, which may only
+   * read the key parts of {@code detail}.
+   */
   private Map<String, Totals> entriesBy(
-      StatsWindow window, ServiceSelection selection, Function<StatsKey, String> by) {
+      StatsWindow window,
+      ServiceSelection selection,
+      Detail detail,
+      Function<StatsKey, String> by) {
     Map<String, Totals> out = new TreeMap<>();
     forEachEntry(
         window,
         selection,
+        new EntryStatsQuery(selection.query(window), 0, detail),
         (start, group) ->
             out.computeIfAbsent(by.apply(group.key()), k -> new Totals()).addEntry(group));
     return out;
   }
 
-  /** Hands over the selection's entry groups in the window with their bucket's start (ns). */
+  /**
+   * Hands over the selection's entry groups read by {@code query} (the selection's window and
+   * filters) with their bucket's start (ns).
+   */
   private void forEachEntry(
-      StatsWindow window, ServiceSelection selection, BiConsumer<Long, StatsGroup> consumer) {
-    for (StatsBucket bucket : reader.buckets(selection.query(window))) {
+      StatsWindow window,
+      ServiceSelection selection,
+      EntryStatsQuery query,
+      BiConsumer<Long, StatsGroup> consumer) {
+    for (StatsBucket bucket : reader.entries(query)) {
       for (StatsGroup group : bucket.groups()) {
         if (group.topLevelHits() > 0 && selection.matches(group.key())) {
           consumer.accept(bucket.start(), group);
         }
       }
     }
+  }
+
+  /** The detail a selection's groups need: the operation when it selects one. */
+  private static Detail detailOf(ServiceSelection selection) {
+    return selection.operation().isPresent() ? Detail.OPERATION : Detail.SERVICE;
   }
 
   private static List<Row> rows(

@@ -202,6 +202,63 @@ public abstract class StatsStoreContract extends StoreContract {
   }
 
   @Nested
+  class Entries {
+    @Test
+    void entries_addUpToTheEntryShareOfTheStoredGroups() {
+      for (int i = 0; i < 12; i++) {
+        write(
+            new StatsBucket(
+                T0 + i * BUCKET,
+                BUCKET,
+                List.of(
+                    group("prod", "cafe", "GET /a", 1 + i),
+                    group("prod", "cafe", "GET /b", 2 + i),
+                    group("", "taster", "GET /a", 3 + i))));
+      }
+      StatsQuery window = StatsQuery.between(T0 + BUCKET, T0 + 11 * BUCKET).withEnv("prod");
+
+      List<StatsBucket> entries =
+          stats().reader().entries(new EntryStatsQuery(window, 0, EntryStatsQuery.Detail.SERVICE));
+
+      assertThat(entries)
+          .allSatisfy(b -> assertThat(b.start()).isBetween(T0 + BUCKET, T0 + 10 * BUCKET));
+      assertThat(entryTotals(entries))
+          .containsExactly(entryTotals(read(window)), org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void entries_ofAnEmptyWindowAreEmpty() {
+      write(CAFE_STATS);
+
+      assertThat(
+              stats()
+                  .reader()
+                  .entries(
+                      new EntryStatsQuery(
+                          StatsQuery.between(0, T0),
+                          60_000_000_000L,
+                          EntryStatsQuery.Detail.RESOURCE)))
+          .isEmpty();
+    }
+
+    /** Requests, errors and duration sum of the entry shares. */
+    private static double[] entryTotals(List<StatsBucket> buckets) {
+      double[] sums = new double[3];
+      for (StatsBucket b : buckets) {
+        for (StatsGroup g : b.groups()) {
+          if (g.topLevelHits() > 0) {
+            double share = g.hits() > g.topLevelHits() ? g.topLevelHits() / g.hits() : 1;
+            sums[0] += g.topLevelHits();
+            sums[1] += g.errors() * share;
+            sums[2] += g.durationSum() * share;
+          }
+        }
+      }
+      return sums;
+    }
+  }
+
+  @Nested
   class Filters {
     @BeforeEach
     void writeCafe() {

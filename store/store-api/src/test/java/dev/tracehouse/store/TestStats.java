@@ -2,6 +2,9 @@ package dev.tracehouse.store;
 
 import static dev.tracehouse.store.TestSpans.T0;
 
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.DDSketches;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import dev.tracehouse.model.EncodedSketch;
 import dev.tracehouse.model.ServiceEdge;
 import dev.tracehouse.model.ServiceMapBucket;
@@ -9,12 +12,14 @@ import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.model.StatsKey;
 import dev.tracehouse.model.StatsKey.TraceRoot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Named stats buckets and service-map buckets for store tests. Sketches are opaque bytes to a
- * store, so they are random bytes here (including 0x00 and 0xff), not real DDSketch encodings.
+ * Named stats buckets and service-map buckets for store tests, with real DDSketch encodings (a
+ * store may decode them to build rollups).
  */
 public final class TestStats {
 
@@ -73,15 +78,23 @@ public final class TestStats {
         env, caller, callee, seed * 4 / 3.0, seed / 3.0, seed * 2e7, sketch(seed, 30));
   }
 
-  /** {@code size} random bytes, starting with 0x00 and 0xff. */
-  public static EncodedSketch sketch(int seed, int size) {
-    byte[] bytes = new byte[size];
-    new Random(seed).nextBytes(bytes);
-    bytes[0] = 0;
-    if (size > 1) {
-      bytes[1] = (byte) 0xff;
+  /**
+   * The compact encoding of a 1 % DDSketch of {@code values} random durations from 1 µs to about 3
+   * min (stores that build rollups decode sketches; others keep the bytes as they are).
+   */
+  public static EncodedSketch sketch(int seed, int values) {
+    DDSketch sketch = DDSketches.unboundedDense(0.01);
+    Random random = new Random(seed);
+    for (int i = 0; i < values; i++) {
+      sketch.accept(Math.exp(7 + 12 * random.nextDouble()));
     }
-    return new EncodedSketch(bytes);
+    GrowingByteArrayOutput out = GrowingByteArrayOutput.withDefaultInitialCapacity();
+    try {
+      sketch.encode(out, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new EncodedSketch(out.trimmedCopy());
   }
 
   /** {@code bucket} moved to start at {@code start}. */

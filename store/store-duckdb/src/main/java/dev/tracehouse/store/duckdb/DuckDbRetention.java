@@ -149,6 +149,8 @@ final class DuckDbRetention {
 
   private long deleteStats(Connection c, String where, long bound) throws SQLException {
     long n = delete(c, StatsTable.NAME, where, bound) + delete(c, EdgeTable.NAME, where, bound);
+    // Rollups (ADR 013) go with the rows they merge; they are not counted as stats rows.
+    delete(c, RollupTable.NAME, where, bound);
     statsRowsDeleted += n;
     return n;
   }

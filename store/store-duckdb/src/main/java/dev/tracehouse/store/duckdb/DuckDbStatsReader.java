@@ -1,13 +1,17 @@
 package dev.tracehouse.store.duckdb;
 
+import dev.tracehouse.model.EncodedSketch;
 import dev.tracehouse.model.ServiceMapBucket;
 import dev.tracehouse.model.StatsBucket;
+import dev.tracehouse.model.StatsGroup;
+import dev.tracehouse.store.EntryStatsQuery;
 import dev.tracehouse.store.ServiceMapQuery;
 import dev.tracehouse.store.StatsQuery;
 import dev.tracehouse.store.StatsReader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,11 +23,14 @@ import java.util.Objects;
  */
 final class DuckDbStatsReader implements StatsReader {
 
+  private static final String FILTERS =
+      " AND (? OR env = ?) AND (? OR service = ?) AND (? OR resource = ?)";
+
   private static final String BUCKETS =
       "SELECT "
           + StatsTable.COLUMNS
           + " FROM stats_groups WHERE bucket_start >= ? AND bucket_start < ?"
-          + " AND (? OR env = ?) AND (? OR service = ?) AND (? OR resource = ?)"
+          + FILTERS
           + " ORDER BY bucket_start, bucket_duration";
 
   private static final String SERVICE_MAP =
@@ -32,6 +39,20 @@ final class DuckDbStatsReader implements StatsReader {
           + " FROM service_edges WHERE bucket_start >= ? AND bucket_start < ?"
           + " AND (? OR env = ?) AND (? OR caller = ? OR callee = ?)"
           + " ORDER BY bucket_start, bucket_duration";
+
+  private static final String RAW_ENTRIES =
+      "SELECT bucket_start, bucket_duration, env, service, name, resource, hits, errors,"
+          + " top_level_hits, duration_sum, ok_sketch, error_sketch FROM stats_groups"
+          + " WHERE bucket_start >= ? AND bucket_start < ? AND top_level_hits > 0"
+          + FILTERS
+          + " ORDER BY bucket_start, bucket_duration";
+
+  private static final String ROLLUPS =
+      "SELECT "
+          + RollupTable.COLUMNS
+          + " FROM stats_rollups WHERE bucket_start >= ? AND bucket_start < ?"
+          + FILTERS
+          + " AND resolution = ? AND detail = ? ORDER BY bucket_start";
 
   @FunctionalInterface
   private interface RowReader<T> {
@@ -56,17 +77,45 @@ final class DuckDbStatsReader implements StatsReader {
         "reading stats",
         c -> {
           try (PreparedStatement st = c.prepareStatement(BUCKETS)) {
-            int i = 0;
-            st.setLong(++i, query.fromNs());
-            st.setLong(++i, query.toNs());
-            st.setBoolean(++i, query.env().isEmpty());
-            st.setString(++i, query.env().orElse(""));
-            st.setBoolean(++i, query.service().isEmpty());
-            st.setString(++i, query.service().orElse(""));
-            st.setBoolean(++i, query.resource().isEmpty());
-            st.setString(++i, query.resource().orElse(""));
+            st.setLong(1, query.fromNs());
+            st.setLong(2, query.toNs());
+            setFilters(st, 2, query);
             return buckets(st, StatsTable::read, StatsBucket::new);
           }
+        });
+  }
+
+  /**
+   * Reads each segment of {@link EntrySegments} from its rollup level or from the stats rows, all
+   * in one snapshot with the marks that chose them.
+   */
+  @Override
+  public List<StatsBucket> entries(EntryStatsQuery query) {
+    Objects.requireNonNull(query, "query");
+    return connections.run(
+        "reading entry stats",
+        c -> {
+          List<StatsBucket> out = new ArrayList<>();
+          try (Statement snapshot = c.createStatement()) {
+            snapshot.execute("BEGIN TRANSACTION");
+            for (EntrySegments.Segment segment : EntrySegments.of(query, RollupMarks.read(c))) {
+              boolean raw = segment.level() == null;
+              try (PreparedStatement st = c.prepareStatement(raw ? RAW_ENTRIES : ROLLUPS)) {
+                st.setLong(1, segment.from());
+                st.setLong(2, segment.to());
+                int i = setFilters(st, 2, query.stats());
+                if (raw) {
+                  out.addAll(buckets(st, DuckDbStatsReader::rawEntry, StatsBucket::new));
+                } else {
+                  st.setLong(++i, segment.level().resolution);
+                  st.setString(++i, segment.level().detail.name());
+                  out.addAll(buckets(st, RollupTable::read, StatsBucket::new));
+                }
+              }
+            }
+            snapshot.execute("COMMIT");
+          }
+          return out;
         });
   }
 
@@ -88,6 +137,27 @@ final class DuckDbStatsReader implements StatsReader {
             return buckets(st, EdgeTable::read, ServiceMapBucket::new);
           }
         });
+  }
+
+  private static int setFilters(PreparedStatement st, int i, StatsQuery query) throws SQLException {
+    st.setBoolean(++i, query.env().isEmpty());
+    st.setString(++i, query.env().orElse(""));
+    st.setBoolean(++i, query.service().isEmpty());
+    st.setString(++i, query.service().orElse(""));
+    st.setBoolean(++i, query.resource().isEmpty());
+    st.setString(++i, query.resource().orElse(""));
+    return i;
+  }
+
+  private static StatsGroup rawEntry(ResultSet rs) throws SQLException {
+    return new StatsGroup(
+        RollupTable.key(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+        rs.getDouble(7),
+        rs.getDouble(8),
+        rs.getDouble(9),
+        rs.getDouble(10),
+        new EncodedSketch(rs.getBytes(11)),
+        new EncodedSketch(rs.getBytes(12)));
   }
 
   /** Cuts rows sorted by (bucket_start, bucket_duration), columns 1 and 2, into buckets. */

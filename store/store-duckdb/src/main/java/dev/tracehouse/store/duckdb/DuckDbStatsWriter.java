@@ -5,18 +5,24 @@ import dev.tracehouse.model.ServiceMapBucket;
 import dev.tracehouse.model.StatsBucket;
 import dev.tracehouse.model.StatsGroup;
 import dev.tracehouse.store.StatsWriter;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Writes stats and service-map buckets on the caller's thread (the stats flusher, every ten
- * seconds) through {@link TransactionalAppends}: a call is stored whole or not at all. Rows are
- * stamped with the {@link IngestClock}'s time, which retention by age goes by.
+ * seconds) in one transaction per call: a call is stored whole or not at all, its {@link
+ * StatsRollups} rows included; closed minutes and hours are compacted after it. Rows are stamped
+ * with the {@link IngestClock}'s time, which retention by age goes by.
  */
 final class DuckDbStatsWriter implements StatsWriter {
 
   private final TransactionalAppends appends;
   private final IngestClock clock;
+  private final StatsRollups rollups = new StatsRollups();
 
   DuckDbStatsWriter(TransactionalAppends appends, IngestClock clock) {
     this.appends = appends;
@@ -27,15 +33,32 @@ final class DuckDbStatsWriter implements StatsWriter {
   public void write(List<StatsBucket> buckets) {
     checkNoNulls(buckets);
     long ingestNs = clock.nowNanos();
-    append(
+    appends.run(
         "writing stats",
-        StatsTable.NAME,
-        appender -> {
-          for (StatsBucket bucket : buckets) {
-            for (StatsGroup group : bucket.groups()) {
-              StatsTable.append(appender, bucket.start(), bucket.duration(), group, ingestNs);
+        c -> {
+          try {
+            try (Statement st = c.createStatement()) {
+              st.execute("BEGIN TRANSACTION");
+              List<RollupRow> rollupRows = rollups.rowsFor(c, buckets, ingestNs);
+              try (DuckDBAppender appender =
+                  c.unwrap(DuckDBConnection.class)
+                      .createAppender(DuckDBConnection.DEFAULT_SCHEMA, StatsTable.NAME)) {
+                for (StatsBucket bucket : buckets) {
+                  for (StatsGroup group : bucket.groups()) {
+                    StatsTable.append(appender, bucket.start(), bucket.duration(), group, ingestNs);
+                  }
+                }
+              }
+              StatsRollups.append(c, rollupRows);
+              st.execute("COMMIT");
             }
+            rollups.written(buckets);
+            rollups.compact(c);
+          } catch (SQLException | RuntimeException e) {
+            rollups.forget();
+            throw e;
           }
+          return null;
         });
   }
 

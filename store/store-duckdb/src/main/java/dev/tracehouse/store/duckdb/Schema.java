@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates the store's tables when they are missing: spans, stats groups, service-map edges and
- * logs.
+ * Creates the store's tables when they are missing: spans, stats groups, their rollups, service-map
+ * edges and logs.
  */
 final class Schema {
 
@@ -24,6 +24,9 @@ final class Schema {
     st.execute(StatsTable.CREATE);
     addIngestTimeIfMissing(st, StatsTable.NAME, "bucket_start");
     primeIfEmpty(st, StatsTable.NAME, StatsTable.ZERO_ROW);
+    st.execute(RollupTable.CREATE);
+    primeIfEmpty(st, RollupTable.NAME, RollupTable.ZERO_ROW);
+    st.execute(RollupTable.CREATE_MARKS);
     st.execute(EdgeTable.CREATE);
     addIngestTimeIfMissing(st, EdgeTable.NAME, "bucket_start");
     primeIfEmpty(st, EdgeTable.NAME, EdgeTable.ZERO_ROW);

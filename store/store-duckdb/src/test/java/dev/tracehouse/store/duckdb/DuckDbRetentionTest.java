@@ -117,8 +117,9 @@ class DuckDbRetentionTest {
 
       StoreStatus status = store.status().orElseThrow();
       assertThat(status.spans()).isZero();
-      // Measured after a checkpoint: the WAL's uncompressed rows alone were 7x the budget.
-      assertThat(status.statsRowsDeleted()).isBetween(1L, 60_000L);
+      // Measured after a checkpoint: the WAL's uncompressed rows alone were 7x the budget. Of the
+      // 80,000 rows some are kept (the stats rollups of ADR 013 take their share of the budget).
+      assertThat(status.statsRowsDeleted()).isBetween(1L, 72_000L);
       assertThat(status.bytesUsed()).isLessThanOrEqualTo(budget);
       List<StatsBucket> left =
           store.stats().orElseThrow().reader().buckets(StatsQuery.between(0, Long.MAX_VALUE));
