@@ -39,6 +39,24 @@ final class DemoTraces {
     return null;
   }
 
+  /**
+   * Waits until the cafe chunk and every taster chunk of the newest successful pairing trace are
+   * stored (other tests and the demo's traffic also pair a stout, whose tastings fail).
+   */
+  static List<JsonNode> awaitSuccessfulPairing(DemoStack demo) {
+    return awaitTrace(demo, "GET /pair/beer", DemoTraces::completeWithoutErrors);
+  }
+
+  private static boolean completeWithoutErrors(List<JsonNode> spans) {
+    if (spans.stream().anyMatch(s -> s.path("error").asBoolean())) {
+      return false;
+    }
+    long tasters = spans.stream().filter(s -> s.path("service").asText().equals("taster")).count();
+    long clients =
+        spans.stream().filter(s -> s.path("name").asText().equals("http.request")).count();
+    return clients > 0 && tasters >= clients;
+  }
+
   static List<JsonNode> spans(DemoStack demo, String traceId) {
     JsonNode trace = Http.get(demo.web("/api/traces/" + traceId)).json();
     return StreamSupport.stream(trace.path("spans").spliterator(), false).toList();

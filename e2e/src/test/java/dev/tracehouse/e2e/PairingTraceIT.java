@@ -19,7 +19,7 @@ class PairingTraceIT {
     assertThat(pairing.status()).as(pairing.body()).isEqualTo(200);
     assertThat(pairing.json().path("match").asText()).isNotBlank();
 
-    List<JsonNode> spans = awaitPairingTrace(demo);
+    List<JsonNode> spans = DemoTraces.awaitSuccessfulPairing(demo);
     Map<String, JsonNode> byId = new HashMap<>();
     spans.forEach(s -> byId.put(s.path("spanId").asText(), s));
 
@@ -64,24 +64,6 @@ class PairingTraceIT {
     assertThat(end(root))
         .isGreaterThanOrEqualTo(
             tasterServer.stream().mapToLong(PairingTraceIT::end).max().orElseThrow());
-  }
-
-  /**
-   * Waits until the cafe chunk and every taster chunk of the newest successful pairing trace are
-   * stored (other tests and the demo's traffic also pair a stout, whose tastings fail).
-   */
-  private static List<JsonNode> awaitPairingTrace(DemoStack demo) {
-    return DemoTraces.awaitTrace(demo, "GET /pair/beer", PairingTraceIT::completeWithoutErrors);
-  }
-
-  private static boolean completeWithoutErrors(List<JsonNode> spans) {
-    if (spans.stream().anyMatch(s -> s.path("error").asBoolean())) {
-      return false;
-    }
-    long tasters = spans.stream().filter(s -> s.path("service").asText().equals("taster")).count();
-    long clients =
-        spans.stream().filter(s -> s.path("name").asText().equals("http.request")).count();
-    return clients > 0 && tasters >= clients;
   }
 
   private static long end(JsonNode span) {

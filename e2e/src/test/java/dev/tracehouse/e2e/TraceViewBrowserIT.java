@@ -1,7 +1,6 @@
 package dev.tracehouse.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
@@ -72,7 +71,7 @@ class TraceViewBrowserIT {
   @Test
   void traceList_opensWaterfallWithCafeAndTasterSpans(DemoStack demo) throws IOException {
     assertThat(Http.get(demo.cafe("/pair/beer?name=ipa")).status()).isEqualTo(200);
-    String traceId = awaitPairingTraceId(demo);
+    String traceId = DemoTraces.awaitSuccessfulPairing(demo).get(0).path("traceId").asText();
 
     browser.get(demo.web("/"));
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -100,23 +99,5 @@ class TraceViewBrowserIT {
     File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(png.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
     assertThat(Files.size(shot)).isGreaterThan(10_000);
-  }
-
-  private static String awaitPairingTraceId(DemoStack demo) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              for (var t :
-                  Http.get(demo.web("/api/traces?service=cafe&limit=20")).json().path("traces")) {
-                if (t.path("rootResource").asText().equals("GET /pair/beer")
-                    && t.path("services").toString().contains("taster")) {
-                  return t.path("traceId").asText();
-                }
-              }
-              return null;
-            },
-            id -> id != null);
   }
 }

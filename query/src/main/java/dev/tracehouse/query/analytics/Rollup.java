@@ -1,5 +1,6 @@
 package dev.tracehouse.query.analytics;
 
+import dev.tracehouse.query.time.RollupIntervals;
 import dev.tracehouse.query.time.TimeRange;
 import java.time.Duration;
 import java.util.List;
@@ -15,23 +16,7 @@ final class Rollup {
   static final int AUTO_MAX_BUCKETS = 150;
   static final int MAX_BUCKETS = 1500;
 
-  private static final List<Duration> AUTO =
-      List.of(
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(5),
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(30),
-          Duration.ofMinutes(1),
-          Duration.ofMinutes(5),
-          Duration.ofMinutes(10),
-          Duration.ofMinutes(15),
-          Duration.ofMinutes(30),
-          Duration.ofHours(1),
-          Duration.ofHours(2),
-          Duration.ofHours(4),
-          Duration.ofHours(12),
-          Duration.ofDays(1),
-          Duration.ofDays(7));
+  private static final List<Duration> AUTO = RollupIntervals.from(Duration.ofSeconds(1));
 
   private Rollup() {}
 

@@ -1,5 +1,6 @@
 package dev.tracehouse.query.stats;
 
+import dev.tracehouse.query.time.RollupIntervals;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,21 +22,7 @@ record Rollup(long intervalMs, long firstMs, int count) {
   static final int MAX_POINTS = 1500;
 
   /** The automatic intervals, smallest first: the spec's list from 10 s on. */
-  static final List<Duration> AUTO =
-      List.of(
-          Duration.ofSeconds(10),
-          Duration.ofSeconds(30),
-          Duration.ofMinutes(1),
-          Duration.ofMinutes(5),
-          Duration.ofMinutes(10),
-          Duration.ofMinutes(15),
-          Duration.ofMinutes(30),
-          Duration.ofHours(1),
-          Duration.ofHours(2),
-          Duration.ofHours(4),
-          Duration.ofHours(12),
-          Duration.ofDays(1),
-          Duration.ofDays(7));
+  static final List<Duration> AUTO = RollupIntervals.from(STATS_BUCKET);
 
   /** The smallest automatic interval giving at most {@value #MAX_AUTO_POINTS} buckets. */
   static Rollup auto(StatsWindow window) {
