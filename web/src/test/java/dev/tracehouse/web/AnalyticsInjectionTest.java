@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tracehouse.model.TraceId;
-import dev.tracehouse.store.SpanStore;
-import dev.tracehouse.store.StoreConfig;
-import dev.tracehouse.store.StoreProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,28 +40,18 @@ class AnalyticsInjectionTest {
           "\\");
 
   @TempDir static Path dir;
-  private static SpanStore store;
-  private static WebServer server;
+  private static DuckDbWebServer target;
   private static ApiClient api;
 
   @BeforeAll
   static void start() {
-    store =
-        StoreProvider.named("duckdb")
-            .create(
-                new StoreConfig(
-                    "duckdb", dir, Map.of("path", dir.resolve("web.duckdb").toString())));
-    store.writer().write(TestTraces.cafePairing(new TraceId(1, 2), 1));
-    store.writer().flush();
-    server =
-        WebServer.start(new WebConfig("127.0.0.1", 0), store.reader(), Map::of, TestTraces.CLOCK);
-    api = new ApiClient(server.port());
+    target = new DuckDbWebServer(dir);
+    api = target.api;
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    store.close();
+    target.close();
   }
 
   private static String json(Object value) {
