@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,32 +33,13 @@ class TracehouseServerTest {
 
   @Test
   void start_wiresIntakeToStoreToWebApi() throws Exception {
-    Settings settings =
-        Settings.load(
-            null,
-            Map.of(
-                "INTAKE_DATADOG_PORT", "0",
-                "INTAKE_OTLP_PORT", "0",
-                "INTAKE_ZIPKIN_PORT", "0",
-                "WEB_PORT", "0",
-                "DATA_DIR", data.toString()));
+    Settings settings = onFreePorts(Map.of());
     try (TracehouseServer server = TracehouseServer.start(settings, Map.of())) {
-      HttpResponse<String> put =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + server.intakePort() + "/v0.4/traces"))
-                  .header("Content-Type", "application/msgpack")
-                  .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(FIXTURE)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> put = putFixture(server);
       assertThat(put.statusCode()).isEqualTo(200);
       assertThat(put.body()).contains("rate_by_service");
 
-      String traceUrl =
-          "http://127.0.0.1:" + server.webPort() + "/api/traces/6b0701ae000000005cfc84fdbc4366a9";
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> get(traceUrl), r -> r.statusCode() == 200 && r.body().contains("cafe.brew"));
+      awaitFixtureTrace(server);
 
       HttpResponse<String> otlp =
           HTTP.send(
@@ -105,34 +87,17 @@ class TracehouseServerTest {
   @Test
   void retentionFilters_markStoredSpansAndCountThemInTheStatus() throws Exception {
     Settings settings =
-        Settings.load(
-            null,
+        onFreePorts(
             Map.of(
-                "INTAKE_DATADOG_PORT", "0",
-                "INTAKE_OTLP_PORT", "0",
-                "INTAKE_ZIPKIN_PORT", "0",
-                "WEB_PORT", "0",
-                "DATA_DIR", data.toString(),
                 "PIPELINE_RETENTION_FILTERS",
-                    "[{name: Nothing, query: 'service:cafe', rate: 0, scope: root},"
-                        + " {name: Cafe, query: 'service:cafe', scope: all}]"));
+                "[{name: Nothing, query: 'service:cafe', rate: 0, scope: root},"
+                    + " {name: Cafe, query: 'service:cafe', scope: all}]"));
     try (TracehouseServer server = TracehouseServer.start(settings, Map.of())) {
-      HttpResponse<String> put =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + server.intakePort() + "/v0.4/traces"))
-                  .header("Content-Type", "application/msgpack")
-                  .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(FIXTURE)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> put = putFixture(server);
       assertThat(put.statusCode()).isEqualTo(200);
 
       // The root is decided by "Nothing" (rate 0); its children by "Cafe", which indexes the trace.
-      String traceUrl =
-          "http://127.0.0.1:" + server.webPort() + "/api/traces/6b0701ae000000005cfc84fdbc4366a9";
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> get(traceUrl), r -> r.statusCode() == 200 && r.body().contains("cafe.brew"));
+      String traceUrl = awaitFixtureTrace(server);
       assertThat(get(traceUrl).body())
           .contains("\"_dd.retention_filter\":\"Cafe\"")
           .doesNotContain("\"_dd.retention_filter\":\"Nothing\"");
@@ -194,6 +159,43 @@ class TracehouseServerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'cassandra'")
         .hasMessageContaining("duckdb");
+  }
+
+  /**
+   * Settings with every listener on a free port and the store in {@link #data}, plus {@code more}.
+   */
+  private Settings onFreePorts(Map<String, String> more) {
+    Map<String, String> env = new HashMap<>(more);
+    env.putAll(
+        Map.of(
+            "INTAKE_DATADOG_PORT", "0",
+            "INTAKE_OTLP_PORT", "0",
+            "INTAKE_ZIPKIN_PORT", "0",
+            "WEB_PORT", "0",
+            "DATA_DIR", data.toString()));
+    return Settings.load(null, env);
+  }
+
+  /** Sends dd-java-agent's captured v0.4 payload to the server's Datadog intake. */
+  private static HttpResponse<String> putFixture(TracehouseServer server)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.intakePort() + "/v0.4/traces"))
+            .header("Content-Type", "application/msgpack")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(FIXTURE)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Waits until the fixture's trace can be read through the web API; returns its URL. */
+  private static String awaitFixtureTrace(TracehouseServer server) {
+    String traceUrl =
+        "http://127.0.0.1:" + server.webPort() + "/api/traces/6b0701ae000000005cfc84fdbc4366a9";
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> get(traceUrl), r -> r.statusCode() == 200 && r.body().contains("cafe.brew"));
+    return traceUrl;
   }
 
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
