@@ -41,7 +41,8 @@ final class RandomQueries {
     "@user.first\\ name",
     "@a/b\\~c",
     "http.status_code",
-    "_dd.hostname"
+    "_dd.hostname",
+    "http.method"
   };
   private static final String[] SPAN_WORDS = {
     "checkout",

@@ -86,6 +86,7 @@ final class RandomSpans {
       maybe(r, () -> b.putMeta("a/b~c", "x\"y"));
       maybe(r, () -> b.putMetric("a/b~c", r.nextInt(10)));
       maybe(r, () -> b.putMetric("_top_level", 1));
+      maybe(r, () -> b.putMeta("http.method", r.nextBoolean() ? "GET" : "post"));
       spans.add(b.build());
     }
     return spans;

@@ -1,10 +1,14 @@
 package dev.tracehouse.query.sql;
 
 import dev.tracehouse.query.plan.Source;
+import dev.tracehouse.store.SpanTagColumns;
 import java.util.List;
 import java.util.Set;
 
-/** The DuckDB expression of each {@link Source} over the logical schemas. */
+/**
+ * The DuckDB expression of each {@link Source} over the logical schemas. A span meta with a typed
+ * column ({@link SpanTagColumns}) reads the column, which holds the same value as the JSON.
+ */
 final class Sources {
 
   /** Columns the planners may name; anything else is a bug, refused before it reaches SQL. */
@@ -35,7 +39,12 @@ final class Sources {
       return new Expr("(CASE WHEN error THEN 'error' ELSE 'ok' END)", List.of(), false, false);
     }
     if (source instanceof Source.Meta m) {
-      return new Expr("json_extract_string(meta, ?)", List.of(pointer(m.key())), false, false);
+      return SpanTagColumns.of(m.key())
+          .map(column -> new Expr(column, List.of(), false, false))
+          .orElseGet(
+              () ->
+                  new Expr(
+                      "json_extract_string(meta, ?)", List.of(pointer(m.key())), false, false));
     }
     if (source instanceof Source.Metric m) {
       return new Expr(

@@ -9,6 +9,7 @@ import dev.tracehouse.store.SqlCondition;
 import dev.tracehouse.store.SqlDialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -106,7 +107,11 @@ public final class SqlCompiler {
       String text = v.get() + " = " + param(eq.text());
       return eq.number().isEmpty()
           ? text
-          : "(" + text + " OR " + numberEquals(numberOf(v), eq.number().getAsDouble()) + ")";
+          : "("
+              + text
+              + " OR "
+              + numericText(v, n -> numberEquals(n, eq.number().getAsDouble()))
+              + ")";
     }
     if (check instanceof Check.Like like) {
       return v.get() + " LIKE " + param(like.glob().toLike()) + " ESCAPE '\\'";
@@ -147,7 +152,7 @@ public final class SqlCompiler {
       }
       return "(" + String.join(" OR ", ranges) + ")";
     }
-    return onNumber(check, numberOf(v));
+    return numericText(v, n -> onNumber(check, n));
   }
 
   /** Checks on a DOUBLE expression that may be NULL, NaN or infinite. */
@@ -197,16 +202,20 @@ public final class SqlCompiler {
     return longest;
   }
 
-  /** The numeric value of a string expression when it is numeric text, else NULL. */
-  private static Supplier<String> numberOf(Supplier<String> v) {
-    return () ->
-        "(CASE WHEN regexp_full_match("
-            + v.get()
-            + ", '"
-            + TextRules.NUMBER_REGEX
-            + "') THEN TRY_CAST("
-            + v.get()
-            + " AS DOUBLE) END)";
+  /**
+   * A check on the number in a string expression, true only where the text is numeric as the
+   * in-memory predicate reads it ({@link TextRules#NUMBER_REGEX}). The cheap {@code TRY_CAST} is
+   * checked first and the regex only runs where it passed: where the regex matches, the cast is the
+   * number itself, so this equals the check on "the number when the regex matches, else NULL".
+   */
+  private String numericText(Supplier<String> v, Function<Supplier<String>, String> check) {
+    return "CASE WHEN "
+        + check.apply(() -> "TRY_CAST(" + v.get() + " AS DOUBLE)")
+        + " THEN regexp_full_match("
+        + v.get()
+        + ", '"
+        + TextRules.NUMBER_REGEX
+        + "') ELSE FALSE END";
   }
 
   /** The text of {@code expr}, adding its parameters at this point. */

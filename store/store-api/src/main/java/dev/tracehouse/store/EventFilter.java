@@ -16,7 +16,9 @@ import java.util.List;
  * (unsigned 64-bit values with the same bits), {@code service, name, resource, type VARCHAR},
  * {@code start_ns, duration_ns BIGINT}, {@code error BOOLEAN}, {@code meta VARCHAR} (JSON object of
  * the string tags), {@code metrics VARCHAR} (JSON object of the numeric tags; NaN and infinities as
- * the JSON strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}).
+ * the JSON strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}), and one {@code VARCHAR}
+ * column per tag of {@link SpanTagColumns} ({@code tag_env}, {@code tag_http_status_code}, ...):
+ * the meta value of that key, NULL when absent.
  *
  * <p><b>Logs</b> ({@code logs}): {@code ts_ns BIGINT}, {@code seq BIGINT} (unique, store-assigned),
  * {@code service, status, host, source, message VARCHAR} ({@code ''} when unknown), {@code tags

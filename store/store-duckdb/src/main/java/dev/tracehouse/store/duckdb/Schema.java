@@ -20,6 +20,7 @@ final class Schema {
       // Spans stored before retention filters existed keep the full retention.
       st.execute("ALTER TABLE spans ADD COLUMN indexed BOOLEAN DEFAULT true");
     }
+    SpanTable.addTagColumnsIfMissing(st);
     primeIfEmpty(st, SpanTable.NAME, SpanTable.ZERO_ROW);
     st.execute(StatsTable.CREATE);
     addIngestTimeIfMissing(st, StatsTable.NAME, "bucket_start");
@@ -49,7 +50,7 @@ final class Schema {
   }
 
   /** Whether {@code table} has {@code column}; both are constants. */
-  private static boolean hasColumn(Statement st, String table, String column) throws SQLException {
+  static boolean hasColumn(Statement st, String table, String column) throws SQLException {
     try (ResultSet rs =
         st.executeQuery(
             "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"

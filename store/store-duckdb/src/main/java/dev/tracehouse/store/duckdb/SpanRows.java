@@ -2,6 +2,7 @@ package dev.tracehouse.store.duckdb;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.store.Retention;
+import dev.tracehouse.store.SpanTagColumns;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,17 +10,22 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * Spans already turned into the values of {@link SpanTable}'s columns, by the thread that hands
- * them to the store: ids and times as longs, text as UTF-8 bytes, tags as JSON bytes. The single
- * writer thread then only appends them, so the encoding work spreads over the request threads
- * instead of queueing behind the writer (RATIONALE.md). Immutable once built.
+ * them to the store: ids and times as longs, text as UTF-8 bytes, tags as JSON bytes (and the typed
+ * tags of {@link SpanTagColumns} as UTF-8 bytes again, null when absent). The single writer thread
+ * then only appends them, so the encoding work spreads over the request threads instead of queueing
+ * behind the writer (RATIONALE.md). Immutable once built.
  */
 final class SpanRows {
 
   /** trace_high, trace_low, span_id, parent_id, start_ns, duration_ns. */
   private static final int LONGS = 6;
 
-  /** service, name, resource, type, meta, metrics. */
-  private static final int TEXTS = 6;
+  /** service, name, resource, type, meta, metrics, then the typed tags. */
+  private static final int TAGS_AT = 6;
+
+  private static final List<SpanTagColumns.Column> TAGS = SpanTagColumns.ALL;
+
+  private static final int TEXTS = TAGS_AT + TAGS.size();
 
   private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
 
@@ -57,6 +63,10 @@ final class SpanRows {
       rows.texts[t + 3] = encoder.utf8(span.type());
       rows.texts[t + 4] = encoder.json.meta(span.meta());
       rows.texts[t + 5] = encoder.json.metrics(span.metrics());
+      for (int j = 0; j < TAGS.size(); j++) {
+        String value = span.meta().get(TAGS.get(j).key());
+        rows.texts[t + TAGS_AT + j] = value == null ? null : encoder.utf8(value);
+      }
       rows.errors[i] = span.error();
       rows.indexed[i] = !"".equals(span.meta().get(Retention.INDEXED_BY));
     }
@@ -87,6 +97,13 @@ final class SpanRows {
     appender.append(texts[t + 5]);
     appender.append(ingestNs);
     appender.append(indexed[i]);
+    for (int j = TAGS_AT; j < TEXTS; j++) {
+      if (texts[t + j] == null) {
+        appender.appendNull();
+      } else {
+        appender.append(texts[t + j]);
+      }
+    }
     appender.endRow();
   }
 

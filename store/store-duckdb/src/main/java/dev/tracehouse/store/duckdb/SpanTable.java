@@ -2,8 +2,12 @@ package dev.tracehouse.store.duckdb;
 
 import dev.tracehouse.model.Span;
 import dev.tracehouse.model.TraceId;
+import dev.tracehouse.store.SpanTagColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code spans} table: its DDL and how a row becomes a span ({@link SpanRows} makes rows of
@@ -13,7 +17,9 @@ import java.sql.SQLException;
  * size, RATIONALE.md). {@code ingest_ns} is when the store accepted the span, the clock that age
  * retention goes by. {@code indexed} is false only for spans the retention filters did not index
  * (meta {@value Retention#INDEXED_BY} empty): those are kept for the live window only, unless their
- * trace is indexed.
+ * trace is indexed. Then one VARCHAR column per {@link SpanTagColumns} tag (its meta value, NULL
+ * when absent; the meta JSON keeps it too), which searches on those tags read instead of the JSON
+ * (ADR 017).
  */
 final class SpanTable {
 
@@ -36,8 +42,9 @@ final class SpanTable {
         meta        VARCHAR USING COMPRESSION zstd NOT NULL,
         metrics     VARCHAR NOT NULL,
         ingest_ns   BIGINT  NOT NULL,
-        indexed     BOOLEAN NOT NULL
-      )""";
+        indexed     BOOLEAN NOT NULL"""
+          + tagColumnsDdl()
+          + ")";
 
   /** The columns {@link #read(ResultSet)} expects, in order. */
   static final String COLUMNS =
@@ -45,9 +52,58 @@ final class SpanTable {
           + " duration_ns, error, meta, metrics";
 
   /** A row of zeros and empty strings, for {@link Schema#primeIfEmpty}. */
-  static final String ZERO_ROW = "(0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}', 0, true)";
+  static final String ZERO_ROW =
+      "(0, 0, 0, 0, '', '', '', '', 0, 0, false, '{}', '{}', 0, true"
+          + ", NULL".repeat(SpanTagColumns.ALL.size())
+          + ")";
 
   private SpanTable() {}
+
+  /**
+   * Gives a file made before the typed tag columns existed every missing one, filled from {@code
+   * meta}, in one transaction: a kill in the middle leaves the file as it was, and the next open
+   * migrates again.
+   */
+  static void addTagColumnsIfMissing(Statement st) throws SQLException {
+    List<SpanTagColumns.Column> missing = new ArrayList<>();
+    for (SpanTagColumns.Column c : SpanTagColumns.ALL) {
+      if (!Schema.hasColumn(st, NAME, c.column())) {
+        missing.add(c);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    st.execute("BEGIN TRANSACTION");
+    try {
+      List<String> sets = new ArrayList<>();
+      for (SpanTagColumns.Column c : missing) {
+        st.execute("ALTER TABLE spans ADD COLUMN " + c.column() + " VARCHAR");
+        sets.add(c.column() + " = json_extract_string(meta, '" + pointer(c.key()) + "')");
+      }
+      st.execute("UPDATE spans SET " + String.join(", ", sets));
+      st.execute("COMMIT");
+    } catch (SQLException e) {
+      st.execute("ROLLBACK");
+      throw e;
+    }
+  }
+
+  private static String tagColumnsDdl() {
+    StringBuilder ddl = new StringBuilder();
+    for (SpanTagColumns.Column c : SpanTagColumns.ALL) {
+      ddl.append(",\n  ").append(c.column()).append(" VARCHAR");
+    }
+    return ddl.toString();
+  }
+
+  /** The JSON pointer of a constant key (no {@code ~}, {@code /} or quote in the typed keys). */
+  private static String pointer(String key) {
+    if (!key.matches("[A-Za-z0-9_.]+")) {
+      throw new IllegalStateException("typed tag key needs escaping: " + key);
+    }
+    return "/" + key;
+  }
 
   /** The span in the current row of a result selecting {@link #COLUMNS}. */
   static Span read(ResultSet row) throws SQLException {

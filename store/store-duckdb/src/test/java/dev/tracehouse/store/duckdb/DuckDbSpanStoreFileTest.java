@@ -104,6 +104,68 @@ class DuckDbSpanStoreFileTest {
   }
 
   @Test
+  void open_fillsTheTypedTagColumnsOfAFileMadeBeforeThem_andWritesFillThemToo() throws Exception {
+    Path file = dir.resolve("untyped.duckdb");
+    long now = System.currentTimeMillis() * MS;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TABLE spans (trace_high BIGINT NOT NULL, trace_low BIGINT NOT NULL,"
+              + " span_id BIGINT NOT NULL, parent_id BIGINT NOT NULL, service VARCHAR NOT NULL,"
+              + " name VARCHAR NOT NULL, resource VARCHAR NOT NULL, type VARCHAR NOT NULL,"
+              + " start_ns BIGINT NOT NULL, duration_ns BIGINT NOT NULL, error BOOLEAN NOT NULL,"
+              + " meta VARCHAR NOT NULL, metrics VARCHAR NOT NULL, ingest_ns BIGINT NOT NULL,"
+              + " indexed BOOLEAN NOT NULL)");
+      st.execute(
+          "INSERT INTO spans VALUES (0, 77, 1, 0, 'old', 'op', 'res', '', 1, 5, false,"
+              + " '{\"env\":\"prod\",\"http.status_code\":\"500\",\"k\":\"v\"}', '{}', "
+              + now
+              + ", true)");
+    }
+    Span written =
+        new Span(
+            new TraceId(0, 78),
+            1,
+            0,
+            "new",
+            "op",
+            "res",
+            "web",
+            T0,
+            MS,
+            false,
+            java.util.Map.of("_dd.hostname", "web-1", "http.method", "GET", "version", "1.2"),
+            java.util.Map.of("http.status_code", 200.0));
+
+    try (DuckDbSpanStore store = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      store.writer().write(List.of(written));
+      store.writer().flush();
+      assertThat(store.reader().trace(written.traceId())).contains(List.of(written));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT tag_env, tag_version, tag_hostname, tag_http_method,"
+                    + " tag_http_status_code FROM spans ORDER BY trace_low")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(row(rs)).containsExactly("prod", null, null, null, "500");
+      assertThat(rs.next()).isTrue();
+      // A metric of the same name is not a meta: the column stays NULL, as the JSON path would.
+      assertThat(row(rs)).containsExactly(null, "1.2", "web-1", "GET", null);
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  private static List<String> row(ResultSet rs) throws java.sql.SQLException {
+    List<String> values = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      values.add(rs.getString(i));
+    }
+    return values;
+  }
+
+  @Test
   void open_whenAnotherProcessHoldsTheFileNamesPathAndCause() throws Exception {
     Path file = dir.resolve("locked.duckdb");
     Process holder = startLockHolder(file);
