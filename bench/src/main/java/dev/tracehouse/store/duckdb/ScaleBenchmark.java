@@ -37,7 +37,8 @@ import java.util.function.IntConsumer;
  * windows; the report gives wall-clock p50/p99/max and the process CPU per call (DuckDB works on
  * its own threads). Run: {@code java -cp benchmarks.jar dev.tracehouse.store.duckdb.ScaleBenchmark
  * spans=10000000 dir=/tmp/tracehouse-scale} (reuses the dataset in {@code dir} when its {@code
- * dataset.txt} matches {@code spans}; {@code regenerate=true} makes it anew).
+ * dataset.txt} matches {@code spans}; {@code regenerate=true} makes it anew; {@code stats=false}
+ * runs only the span queries).
  */
 public final class ScaleBenchmark {
 
@@ -51,6 +52,7 @@ public final class ScaleBenchmark {
     long spans = Long.parseLong(given.getOrDefault("spans", "10000000"));
     Path dir = Path.of(given.getOrDefault("dir", "target/scale"));
     boolean regenerate = Boolean.parseBoolean(given.getOrDefault("regenerate", "false"));
+    boolean statsQueries = Boolean.parseBoolean(given.getOrDefault("stats", "true"));
     ScaleDataset.Meta meta =
         !regenerate
                 && Files.exists(dir.resolve(ScaleDataset.META))
@@ -58,16 +60,24 @@ public final class ScaleBenchmark {
             ? ScaleDataset.Meta.load(dir)
             : ScaleDataset.generate(dir, spans);
     diskUsage(dir.resolve(ScaleDataset.FILE), meta.spans());
+    long openCpu = ScaleDataset.processCpuNanos();
+    long openStart = System.nanoTime();
     try (SpanStore store =
         new DuckDbStoreProvider()
             .create(
                 new StoreConfig(
                     "duckdb", dir, Map.of("path", dir.resolve(ScaleDataset.FILE).toString())))) {
-      queries(store, meta);
+      System.out.printf(
+          "store opened (schema migrations included) in %.1f s, %.1f s CPU%n",
+          (System.nanoTime() - openStart) / 1e9, (ScaleDataset.processCpuNanos() - openCpu) / 1e9);
+      spanQueries(store, meta);
+      if (statsQueries) {
+        statsQueries(store, meta);
+      }
     }
   }
 
-  private static void queries(SpanStore store, ScaleDataset.Meta meta) {
+  private static void spanQueries(SpanStore store, ScaleDataset.Meta meta) {
     List<TraceId> ids = meta.sample();
     long firstHourMs = meta.fromNs() / 1_000_000 + HOUR_MS;
     measure(
@@ -93,6 +103,10 @@ public final class ScaleBenchmark {
             }
           });
     }
+  }
+
+  private static void statsQueries(SpanStore store, ScaleDataset.Meta meta) {
+    long firstHourMs = meta.fromNs() / 1_000_000 + HOUR_MS;
     StatsReader rollups = store.stats().orElseThrow().reader();
     ServiceStats stats = new ServiceStats(rollups, StatsConfig.defaults());
     ServiceStats without = new ServiceStats(withoutRollups(rollups), StatsConfig.defaults());
