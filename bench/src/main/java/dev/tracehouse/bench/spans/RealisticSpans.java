@@ -9,10 +9,18 @@ import java.util.SplittableRandom;
 
 /**
  * Generates realistic spans for store benchmarks, the cardinalities of issue 4: 20 services, 500
- * resources (25 per service), 10 tags per span (8 meta, 2 metrics), random 64-bit trace and span
- * ids, 128-bit trace ids whose high half carries the start second (as Datadog tracers make them),
- * traces of 10 spans, about 2 % errors. Start times advance by {@code 1e9 / spansPerSecond} per
- * span from a fixed epoch, so a run simulates that ingest rate. Deterministic for a given seed.
+ * resources (25 per service, each with a fixed operation and span kind, see {@link
+ * ServiceResources}), 10 tags per span (8 meta, 2 metrics), random 64-bit trace and span ids,
+ * 128-bit trace ids whose high half carries the start second (as Datadog tracers make them).
+ *
+ * <p>A trace has 10 spans: an entry {@code servlet.request} in a random service A; A calls two
+ * downstream services over HTTP (an {@code http.request} client span in A whose child is the
+ * callee's {@code servlet.request}), the first callee queries PostgreSQL and the second Redis; A
+ * itself runs a query, a Redis command and a Kafka produce. So 3 spans per trace are service
+ * entries (the ones stats count), 5 are HTTP spans. HTTP statuses: 2 % 500 (an error, which the
+ * calling client span shares), 3 % 404, else 200; other spans fail 0.5 % of the time and have no
+ * status. Start times advance by {@code 1e9 / spansPerSecond} per span from a fixed epoch, so a run
+ * simulates that ingest rate. Deterministic for a given seed.
  */
 public final class RealisticSpans {
 
@@ -20,64 +28,6 @@ public final class RealisticSpans {
   public static final int SPANS_PER_TRACE = 10;
 
   private static final long EPOCH_NANOS = 1_795_600_000_000_000_000L;
-  private static final String[] SERVICES = {
-    "web-store",
-    "checkout",
-    "cart",
-    "payments",
-    "inventory",
-    "shipping",
-    "recommendations",
-    "search",
-    "users",
-    "auth",
-    "notifications",
-    "email",
-    "pricing",
-    "catalog",
-    "reviews",
-    "orders",
-    "ledger",
-    "fraud-check",
-    "ads",
-    "gateway"
-  };
-  private static final String[] RESOURCE_WORDS = {
-    "items",
-    "orders",
-    "users",
-    "carts",
-    "prices",
-    "stock",
-    "sessions",
-    "tokens",
-    "reviews",
-    "offers",
-    "invoices",
-    "refunds",
-    "labels",
-    "routes",
-    "events",
-    "profiles",
-    "queries",
-    "settings",
-    "coupons",
-    "quotes",
-    "regions",
-    "vendors",
-    "batches",
-    "tickets",
-    "ratings"
-  };
-  private static final String[] METHODS = {"GET", "GET", "GET", "POST", "PUT", "DELETE"};
-  private static final String[][] KINDS = {
-    // name, type, component, span.kind
-    {"servlet.request", "web", "tomcat-server", "server"},
-    {"http.request", "http", "okhttp", "client"},
-    {"postgresql.query", "sql", "java-jdbc-prepared_statement", "client"},
-    {"redis.command", "redis", "jedis", "client"},
-    {"kafka.produce", "queue", "java-kafka", "producer"},
-  };
 
   private final SplittableRandom random;
   private final long nanosPerSpan;
@@ -107,62 +57,68 @@ public final class RealisticSpans {
   private void addTrace(List<Span> out) {
     long start = EPOCH_NANOS + spanIndex * nanosPerSpan;
     TraceId traceId = new TraceId((start / 1_000_000_000L) << 32, random.nextLong());
-    long rootId = nonZero();
-    int rootService = random.nextInt(SERVICES.length);
-    long parent = 0;
-    long spanId = rootId;
-    for (int s = 0; s < SPANS_PER_TRACE; s++) {
-      int service = s == 0 ? rootService : (rootService + 1 + random.nextInt(3)) % SERVICES.length;
-      String[] kind = KINDS[s == 0 ? 0 : 1 + random.nextInt(KINDS.length - 1)];
-      out.add(span(traceId, spanId, parent, service, kind, start + s * nanosPerSpan));
-      parent = s < 3 ? spanId : rootId;
-      spanId = nonZero();
+    Trace trace = new Trace(traceId, start, out);
+    int a = random.nextInt(ServiceResources.SERVICES);
+    long root = trace.add(a, ServiceResources.server(random), 0, httpStatus());
+    for (int call = 0; call < 2; call++) {
+      int slot = ServiceResources.client(random);
+      int callee = ServiceResources.callee(a, slot);
+      int status = httpStatus();
+      long client = trace.add(a, slot, root, status);
+      long entry = trace.add(callee, ServiceResources.server(random), client, status);
+      trace.add(
+          callee,
+          call == 0 ? ServiceResources.sql(random) : ServiceResources.redis(random),
+          entry,
+          0);
     }
+    trace.add(a, ServiceResources.sql(random), root, 0);
+    trace.add(a, ServiceResources.redis(random), root, 0);
+    trace.add(a, ServiceResources.kafka(random), root, 0);
     spanIndex += SPANS_PER_TRACE;
   }
 
-  private Span span(
-      TraceId traceId, long spanId, long parentId, int service, String[] kind, long start) {
-    int word = random.nextInt(RESOURCE_WORDS.length);
-    String method = METHODS[random.nextInt(METHODS.length)];
-    String resource = method + " /api/v2/" + SERVICES[service] + "/" + RESOURCE_WORDS[word];
-    boolean error = random.nextInt(50) == 0;
-    long duration = (long) (Math.exp(13 + 1.5 * random.nextDouble() * random.nextDouble() * 4));
-    String status = error ? "500" : random.nextInt(20) == 0 ? "404" : "200";
-    return new Span(
-        traceId,
-        spanId,
-        parentId,
-        SERVICES[service],
-        kind[0],
-        resource,
-        kind[1],
-        start,
-        duration,
-        error,
-        Map.of(
-            "env",
-            "prod",
-            "version",
-            "1." + service % 4 + "." + (service * 7) % 10,
-            "component",
-            kind[2],
-            "span.kind",
-            kind[3],
-            "http.method",
-            method,
-            "http.status_code",
-            status,
-            "http.url",
-            "https://"
-                + SERVICES[service]
-                + ".internal/api/v2/"
-                + RESOURCE_WORDS[word]
-                + "/"
-                + Long.toUnsignedString(random.nextLong() >>> 40),
-            "thread.name",
-            "http-nio-8080-exec-" + (1 + random.nextInt(200))),
-        Map.of("_sampling_priority_v1", 1.0, "thread.id", (double) (30 + random.nextInt(400))));
+  private int httpStatus() {
+    int draw = random.nextInt(100);
+    return draw < 2 ? 500 : draw < 5 ? 404 : 200;
+  }
+
+  /** The spans of one trace, added in order with start times one span interval apart. */
+  private final class Trace {
+    private final TraceId traceId;
+    private final long start;
+    private final List<Span> out;
+    private int index;
+
+    Trace(TraceId traceId, long start, List<Span> out) {
+      this.traceId = traceId;
+      this.start = start;
+      this.out = out;
+    }
+
+    /** Adds a span of resource {@code slot} of {@code service}; returns its id. */
+    long add(int service, int slot, long parentId, int httpStatus) {
+      long spanId = nonZero();
+      ServiceResources.Resource resource = ServiceResources.of(service, slot);
+      boolean error = resource.http() ? httpStatus == 500 : random.nextInt(200) == 0;
+      long duration = (long) (Math.exp(13 + 1.5 * random.nextDouble() * random.nextDouble() * 4));
+      out.add(
+          new Span(
+              traceId,
+              spanId,
+              parentId,
+              resource.service(),
+              resource.operationName(),
+              resource.name(),
+              resource.type(),
+              start + index++ * nanosPerSpan,
+              duration,
+              error,
+              resource.meta(httpStatus, random),
+              Map.of(
+                  "_sampling_priority_v1", 1.0, "thread.id", (double) (30 + random.nextInt(400)))));
+      return spanId;
+    }
   }
 
   private long nonZero() {

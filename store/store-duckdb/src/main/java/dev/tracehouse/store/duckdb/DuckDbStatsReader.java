@@ -40,20 +40,6 @@ final class DuckDbStatsReader implements StatsReader {
           + " AND (? OR env = ?) AND (? OR caller = ? OR callee = ?)"
           + " ORDER BY bucket_start, bucket_duration";
 
-  private static final String RAW_ENTRIES =
-      "SELECT bucket_start, bucket_duration, env, service, name, resource, hits, errors,"
-          + " top_level_hits, duration_sum, ok_sketch, error_sketch FROM stats_groups"
-          + " WHERE bucket_start >= ? AND bucket_start < ? AND top_level_hits > 0"
-          + FILTERS
-          + " ORDER BY bucket_start, bucket_duration";
-
-  private static final String ROLLUPS =
-      "SELECT "
-          + RollupTable.COLUMNS
-          + " FROM stats_rollups WHERE bucket_start >= ? AND bucket_start < ?"
-          + FILTERS
-          + " AND resolution = ? AND detail = ? ORDER BY bucket_start";
-
   @FunctionalInterface
   private interface RowReader<T> {
     T read(ResultSet row) throws SQLException;
@@ -86,8 +72,8 @@ final class DuckDbStatsReader implements StatsReader {
   }
 
   /**
-   * Reads each segment of {@link EntrySegments} from its rollup level or from the stats rows, all
-   * in one snapshot with the marks that chose them.
+   * Reads the segments of {@link EntrySegments} (rollup levels, and the stats rows for what they do
+   * not cover) with one {@link EntrySql} statement, in one snapshot with the marks that chose them.
    */
   @Override
   public List<StatsBucket> entries(EntryStatsQuery query) {
@@ -95,27 +81,20 @@ final class DuckDbStatsReader implements StatsReader {
     return connections.run(
         "reading entry stats",
         c -> {
-          List<StatsBucket> out = new ArrayList<>();
           try (Statement snapshot = c.createStatement()) {
             snapshot.execute("BEGIN TRANSACTION");
-            for (EntrySegments.Segment segment : EntrySegments.of(query, RollupMarks.read(c))) {
-              boolean raw = segment.level() == null;
-              try (PreparedStatement st = c.prepareStatement(raw ? RAW_ENTRIES : ROLLUPS)) {
-                st.setLong(1, segment.from());
-                st.setLong(2, segment.to());
-                int i = setFilters(st, 2, query.stats());
-                if (raw) {
-                  out.addAll(buckets(st, DuckDbStatsReader::rawEntry, StatsBucket::new));
-                } else {
-                  st.setLong(++i, segment.level().resolution);
-                  st.setString(++i, segment.level().detail.name());
-                  out.addAll(buckets(st, RollupTable::read, StatsBucket::new));
-                }
+            List<EntrySegments.Segment> segments = EntrySegments.of(query, RollupMarks.read(c));
+            List<StatsBucket> out = List.of();
+            if (!segments.isEmpty()) {
+              EntrySql sql = EntrySql.of(segments, query.stats());
+              try (PreparedStatement st = c.prepareStatement(sql.sql)) {
+                sql.bind(st);
+                out = buckets(st, DuckDbStatsReader::entry, StatsBucket::new);
               }
             }
             snapshot.execute("COMMIT");
+            return out;
           }
-          return out;
         });
   }
 
@@ -149,7 +128,8 @@ final class DuckDbStatsReader implements StatsReader {
     return i;
   }
 
-  private static StatsGroup rawEntry(ResultSet rs) throws SQLException {
+  /** A group of an {@link EntrySql} row. */
+  private static StatsGroup entry(ResultSet rs) throws SQLException {
     return new StatsGroup(
         RollupTable.key(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
         rs.getDouble(7),

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,21 @@ class DuckDbStatsRollupTest {
         assertThat(read).extracting(StatsBucket::duration).contains(HOUR, 60 * SECOND);
         assertSameTotals(read, stats.reader(), ragged, detail);
       }
+      StatsQuery filtered =
+          new StatsQuery(
+              ragged.fromNs(),
+              ragged.toNs(),
+              Optional.of("prod"),
+              Optional.of("api"),
+              Optional.of("GET /b"));
+      List<StatsBucket> oneResource =
+          stats.reader().entries(new EntryStatsQuery(filtered, 0, Detail.SERVICE));
+      assertThat(oneResource).extracting(StatsBucket::duration).contains(HOUR, 60 * SECOND);
+      assertThat(oneResource)
+          .flatExtracting(StatsBucket::groups)
+          .extracting(g -> g.key().env() + " " + g.key().service() + " " + g.key().resource())
+          .containsOnly("prod api GET /b");
+      assertSameTotals(oneResource, stats.reader(), filtered, Detail.RESOURCE);
       List<StatsBucket> aligned =
           stats.reader().entries(new EntryStatsQuery(ragged, 600 * SECOND, Detail.OPERATION));
       assertThat(aligned).extracting(StatsBucket::duration).doesNotContain(HOUR);
