@@ -28,8 +28,13 @@ public interface SpanDecoder {
 
   /** The spans of {@link #decodeChunks}, in payload order. */
   default List<Span> decode(ByteBuffer body) {
-    List<Span> spans = new ArrayList<>();
-    decodeChunks(body).forEach(spans::addAll);
+    List<List<Span>> chunks = decodeChunks(body);
+    int total = 0;
+    for (List<Span> chunk : chunks) {
+      total += chunk.size();
+    }
+    List<Span> spans = new ArrayList<>(total);
+    chunks.forEach(spans::addAll);
     return spans;
   }
 }

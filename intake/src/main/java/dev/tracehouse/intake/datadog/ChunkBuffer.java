@@ -22,8 +22,8 @@ final class ChunkBuffer {
   }
 
   private final ChunkTraceIds ids = new ChunkTraceIds();
-  private final TagMapBuilder<String> meta = new TagMapBuilder<>();
-  private final TagMapBuilder<Double> metrics = new TagMapBuilder<>();
+  private final RepeatedTags<String> meta = new RepeatedTags<>();
+  private final RepeatedTags<Double> metrics = new RepeatedTags<>();
   private SpanFields[] spans = new SpanFields[16];
   private int size;
   private SpanFields current;
@@ -50,6 +50,46 @@ final class ChunkBuffer {
     if (key.equals(ChunkTraceIds.TID_KEY)) {
       current.tid = value;
     }
+  }
+
+  /**
+   * Gives the current span the meta of an earlier span when the map at {@code bytes[at ..)} has
+   * exactly that span's bytes ({@link RepeatedTags}).
+   *
+   * @return the bytes to skip, or -1 when the map must be read with {@link #startMeta}, {@link
+   *     #putMeta} and {@link #endMeta}
+   */
+  int replayMeta(byte[] bytes, int at, int end) {
+    int length = meta.replay(bytes, at, end);
+    if (length >= 0) {
+      current.tid = meta.replayed().get(ChunkTraceIds.TID_KEY);
+    }
+    return length;
+  }
+
+  /** The meta map read next starts at {@code offset} of the body. */
+  void startMeta(int offset) {
+    meta.startRegion(offset);
+  }
+
+  /** The meta map read since {@link #startMeta} ended before {@code offset}. */
+  void endMeta(int offset) {
+    meta.endRegion(offset);
+  }
+
+  /** Like {@link #replayMeta}, for metrics. */
+  int replayMetrics(byte[] bytes, int at, int end) {
+    return metrics.replay(bytes, at, end);
+  }
+
+  /** Like {@link #startMeta}, for metrics. */
+  void startMetrics(int offset) {
+    metrics.startRegion(offset);
+  }
+
+  /** Like {@link #endMeta}, for metrics. */
+  void endMetrics(int offset) {
+    metrics.endRegion(offset);
   }
 
   /** Adds a metric to the current span (a repeated key keeps the last value). */

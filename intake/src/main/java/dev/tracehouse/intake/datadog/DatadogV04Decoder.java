@@ -98,6 +98,12 @@ public final class DatadogV04Decoder implements SpanDecoder {
   }
 
   private static void readMeta(MsgpackCursor in, ChunkBuffer buffer) {
+    int skip = buffer.replayMeta(in.bytes(), in.position(), in.end());
+    if (skip >= 0) {
+      in.skipBytes(skip);
+      return;
+    }
+    buffer.startMeta(in.position());
     int entries = in.mapHeaderOrNil();
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
@@ -105,9 +111,16 @@ public final class DatadogV04Decoder implements SpanDecoder {
       in.atKey(key);
       buffer.putMeta(key, in.string(RecentStrings.metaValue(i)));
     }
+    buffer.endMeta(in.position());
   }
 
   private static void readMetrics(MsgpackCursor in, ChunkBuffer buffer) {
+    int skip = buffer.replayMetrics(in.bytes(), in.position(), in.end());
+    if (skip >= 0) {
+      in.skipBytes(skip);
+      return;
+    }
+    buffer.startMetrics(in.position());
     int entries = in.mapHeaderOrNil();
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
@@ -115,5 +128,6 @@ public final class DatadogV04Decoder implements SpanDecoder {
       in.atKey(key);
       buffer.putMetric(key, in.number());
     }
+    buffer.endMetrics(in.position());
   }
 }

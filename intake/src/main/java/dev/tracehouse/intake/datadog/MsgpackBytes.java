@@ -71,6 +71,11 @@ final class MsgpackBytes {
     return position;
   }
 
+  /** Where the body's bytes end in {@link #bytes}. */
+  int end() {
+    return end;
+  }
+
   /** The type of the next value, which is not consumed. */
   ValueType next() {
     if (position >= end) {

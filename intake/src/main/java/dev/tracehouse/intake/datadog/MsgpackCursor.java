@@ -54,6 +54,26 @@ final class MsgpackCursor {
     return in.atEnd();
   }
 
+  /** The array holding the body; {@link #position} and {@link #end} index into it. */
+  byte[] bytes() {
+    return in.bytes();
+  }
+
+  /** Where the next value starts in {@link #bytes}. */
+  int position() {
+    return in.position();
+  }
+
+  /** Where the body ends in {@link #bytes}. */
+  int end() {
+    return in.end();
+  }
+
+  /** Skips {@code count} bytes known to hold complete values. */
+  void skipBytes(int count) {
+    in.skipBytes(count);
+  }
+
   MalformedPayloadException error(String problem) {
     return new MalformedPayloadException(where() + ": " + problem, in.offset());
   }

@@ -1,7 +1,5 @@
 package dev.tracehouse.intake.datadog;
 
-import java.util.Arrays;
-
 /**
  * The string last read at each place of a span (its service, its third meta key, ...) in one body:
  * where its bytes are and the {@link String} made for them. Spans of one payload mostly repeat
@@ -59,7 +57,7 @@ final class RecentStrings {
     int previous = offsets[place];
     if (text != null
         && lengths[place] == length
-        && Arrays.equals(bytes, previous, previous + length, bytes, offset, offset + length)) {
+        && StringCache.equal(bytes, previous, bytes, offset, length)) {
       return text;
     }
     text = shared.get(bytes, offset, length);

@@ -79,26 +79,31 @@ final class StringCache {
 
   /** Whether {@code cached} holds exactly {@code bytes[offset .. offset+length)}. */
   private static boolean same(byte[] cached, byte[] bytes, int offset, int length) {
-    if (cached.length != length) {
-      return false;
-    }
+    return cached.length == length && equal(cached, 0, bytes, offset, length);
+  }
+
+  /**
+   * Whether {@code a[aOffset .. aOffset+length)} and {@code b[bOffset .. bOffset+length)} hold the
+   * same bytes, compared a word at a time (both ranges must lie inside their arrays).
+   */
+  static boolean equal(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
     if (length < 4) {
       for (int i = 0; i < length; i++) {
-        if (cached[i] != bytes[offset + i]) {
+        if (a[aOffset + i] != b[bOffset + i]) {
           return false;
         }
       }
       return true;
     }
     if (length < 8) {
-      return (int) INT.get(cached, 0) == (int) INT.get(bytes, offset)
-          && (int) INT.get(cached, length - 4) == (int) INT.get(bytes, offset + length - 4);
+      return (int) INT.get(a, aOffset) == (int) INT.get(b, bOffset)
+          && (int) INT.get(a, aOffset + length - 4) == (int) INT.get(b, bOffset + length - 4);
     }
     for (int i = 0; i < length - 8; i += 8) {
-      if ((long) LONG.get(cached, i) != (long) LONG.get(bytes, offset + i)) {
+      if ((long) LONG.get(a, aOffset + i) != (long) LONG.get(b, bOffset + i)) {
         return false;
       }
     }
-    return (long) LONG.get(cached, length - 8) == (long) LONG.get(bytes, offset + length - 8);
+    return (long) LONG.get(a, aOffset + length - 8) == (long) LONG.get(b, bOffset + length - 8);
   }
 }

@@ -8,6 +8,11 @@ import java.util.Map;
  * immutable map that {@link dev.tracehouse.model.Span} keeps as it is ({@code Map.copyOf} of such a
  * map copies nothing). Up to ten entries live in two reused arrays; more spill into a {@link
  * HashMap}. Reused from span to span with {@link #clear}.
+ *
+ * <p>Spans of one payload mostly send the same keys in the same order, and the decoder hands out
+ * one {@link String} per repeated key. While the keys put so far are the very instances of the last
+ * inline map built, in the same order, a key that is the next of those instances cannot repeat an
+ * earlier one (that map's keys are distinct), so it is added without the duplicate scan.
  */
 final class TagMapBuilder<V> {
   /** The most pairs {@code Map.of} takes. */
@@ -22,9 +27,13 @@ final class TagMapBuilder<V> {
   private int previousSize = -1;
   private Map<String, V> previous;
 
+  /** Whether every key put since {@link #clear} is the previous map's key at the same index. */
+  private boolean repeatsPrevious;
+
   void clear() {
     size = 0;
     spill = null;
+    repeatsPrevious = true;
   }
 
   void put(String key, V value) {
@@ -32,6 +41,13 @@ final class TagMapBuilder<V> {
       spill.put(key, value);
       return;
     }
+    if (repeatsPrevious && size < previousSize && previousKeys[size] == key) {
+      keys[size] = key;
+      values[size] = value;
+      size++;
+      return;
+    }
+    repeatsPrevious = false;
     int hash = key.hashCode();
     for (int i = 0; i < size; i++) {
       if (keys[i].hashCode() == hash && keys[i].equals(key)) {
@@ -70,7 +86,8 @@ final class TagMapBuilder<V> {
       return false;
     }
     for (int i = 0; i < size; i++) {
-      if (!keys[i].equals(previousKeys[i]) || !values[i].equals(previousValues[i])) {
+      if (!(repeatsPrevious || keys[i].equals(previousKeys[i]))
+          || !values[i].equals(previousValues[i])) {
         return false;
       }
     }

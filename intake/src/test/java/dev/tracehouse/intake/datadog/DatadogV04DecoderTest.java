@@ -219,4 +219,43 @@ class DatadogV04DecoderTest {
     assertThat(spans.get(2).meta()).containsExactly(entry("span.kind", "server"));
     assertThat(1 / spans.get(2).metrics().get("zero")).isNegative();
   }
+
+  @Test
+  void decode_reusesTheMapsOfASpanWithTheSameTagBytesAndKeepsItsTid() {
+    RawMsgpack p = RawMsgpack.create().fixArray(2);
+    for (long trace = 1; trace <= 2; trace++) {
+      p.fixArray(2);
+      for (int s = 0; s < 2; s++) {
+        p.fixMap(3).str("trace_id").posFixInt((int) trace);
+        p.str("meta")
+            .fixMap(2)
+            .str("env")
+            .str("workshop")
+            .str("_dd.p.tid")
+            .str("6b0701ae0000000" + trace);
+        p.str("metrics").fixMap(1).str("_dd.measured").posFixInt(1);
+      }
+    }
+
+    List<Span> spans = decode(p);
+
+    assertThat(spans.get(1).meta()).isSameAs(spans.get(0).meta());
+    assertThat(spans.get(3).metrics()).isSameAs(spans.get(0).metrics());
+    assertThat(spans.get(2).meta()).containsEntry("_dd.p.tid", "6b0701ae00000002");
+    assertThat(spans.get(3).traceId()).isEqualTo(new TraceId(0x6b0701ae00000002L, 2));
+    assertThat(spans.get(1).traceId()).isEqualTo(new TraceId(0x6b0701ae00000001L, 1));
+  }
+
+  @Test
+  void decode_mergesASecondMetaMapIntoAReusedOne() {
+    RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(2);
+    p.fixMap(1).str("meta").fixMap(2).str("env").str("a").str("version").str("1");
+    p.fixMap(2).str("meta").fixMap(2).str("env").str("a").str("version").str("1");
+    p.str("meta").fixMap(1).str("env").str("b");
+
+    List<Span> spans = decode(p);
+
+    assertThat(spans.get(0).meta()).containsOnly(entry("env", "a"), entry("version", "1"));
+    assertThat(spans.get(1).meta()).containsOnly(entry("env", "b"), entry("version", "1"));
+  }
 }

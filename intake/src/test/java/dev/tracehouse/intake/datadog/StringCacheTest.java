@@ -69,4 +69,24 @@ class StringCacheTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("12");
   }
+
+  @Test
+  void equal_comparesRangesOfEveryLengthAndFindsADifferenceAtEveryByte() {
+    for (int length = 0; length <= 20; length++) {
+      byte[] a = new byte[length + 3];
+      byte[] b = new byte[length + 5];
+      for (int i = 0; i < length; i++) {
+        a[3 + i] = (byte) ('a' + i);
+        b[1 + i] = (byte) ('a' + i);
+      }
+      assertThat(StringCache.equal(a, 3, b, 1, length)).as("length %d", length).isTrue();
+      for (int i = 0; i < length; i++) {
+        b[1 + i]++;
+        assertThat(StringCache.equal(a, 3, b, 1, length))
+            .as("length %d, byte %d", length, i)
+            .isFalse();
+        b[1 + i]--;
+      }
+    }
+  }
 }

@@ -61,4 +61,14 @@ class TagMapBuilderTest {
     assertThat(other).isNotSameAs(first).containsEntry("span.kind", "server");
     assertThat(build()).isEmpty();
   }
+
+  @Test
+  void build_findsARepeatedKeyAfterKeysThatRepeatTheMapBefore() {
+    build("env", "a", "version", "1", "span.kind", "client");
+
+    assertThat(build("env", "b", "env", "c", "version", "2"))
+        .containsOnly(entry("env", "c"), entry("version", "2"));
+    assertThat(build("env", "d", "version", "3", new String("env"), "e"))
+        .containsOnly(entry("env", "e"), entry("version", "3"));
+  }
 }
