@@ -23,10 +23,14 @@ import java.util.logging.Logger;
  * unreachable or timing out, 404, 408, 429, 5xx) is retried up to {@link #MAX_ATTEMPTS} times in
  * all, waiting {@link #FIRST_BACKOFF_NANOS} and then twice as long before each retry; then (or at
  * once for any other answer) the batch is dropped and counted, and the writer pauses for {@link
- * #FAILURE_PAUSE_NANOS}. The final flush on {@link #close()} does not retry and stops sending at
- * the first failure. Dropped chunks of priority &lt;= 0 are reported to the agent in the next
- * payload's {@code Datadog-Client-Dropped-P0-Traces}/{@code -Spans} headers. Every successful
- * answer goes to a listener (the sampler reads {@code rate_by_service} from it).
+ * #FAILURE_PAUSE_NANOS}. A batch is encoded once for all its attempts. After a batch is dropped,
+ * the agent counts as failing until a send succeeds: what is queued is dropped at once, and the
+ * queue takes at most {@link #MAX_BATCH} chunks (the next attempt's batch) until then, so an agent
+ * that is down or slow costs the application no more than counting the drops, and the spans it
+ * cannot take are not kept alive for seconds. The final flush on {@link #close()} does not retry
+ * and stops sending at the first failure. Dropped chunks of priority &lt;= 0 are reported to the
+ * agent in the next payload's {@code Datadog-Client-Dropped-P0-Traces}/{@code -Spans} headers.
+ * Every successful answer goes to a listener (the sampler reads {@code rate_by_service} from it).
  *
  * <p>Chunks go to {@code /v0.4/traces}; with v0.5 enabled, the writer first asks the agent's {@code
  * /info} (on its own thread, before the first send) and uses {@code /v0.5/traces} if the agent
@@ -63,6 +67,7 @@ final class AgentWriter implements TraceWriter {
   private final V05Encoder v05 = new V05Encoder();
   private final Thread thread;
   private volatile boolean closed;
+  private volatile boolean failing;
   private TraceEndpoint endpoint;
 
   /**
@@ -135,10 +140,11 @@ final class AgentWriter implements TraceWriter {
   }
 
   private boolean reserveSlot() {
+    int limit = failing ? Math.min(MAX_BATCH, capacity) : capacity;
     int current;
     do {
       current = queued.get();
-      if (current >= capacity) {
+      if (current >= limit) {
         return false;
       }
     } while (!queued.compareAndSet(current, current + 1));
@@ -148,19 +154,19 @@ final class AgentWriter implements TraceWriter {
   private void run() {
     TracerThreads.markInternal();
     while (!closed) {
-      List<List<CoreSpan>> batch = drain();
-      if (batch.isEmpty()) {
-        LockSupport.parkNanos(this, FLUSH_INTERVAL_NANOS);
-      } else if (!sendWithRetries(batch)) {
-        LockSupport.parkNanos(this, FAILURE_PAUSE_NANOS);
-      } else if (batch.size() < MAX_BATCH) {
-        LockSupport.parkNanos(this, FLUSH_INTERVAL_NANOS);
+      long pause = sendNextBatch();
+      if (pause > 0) {
+        LockSupport.parkNanos(this, pause);
       }
     }
     boolean agentUp = true;
     for (List<List<CoreSpan>> batch = drain(); !batch.isEmpty(); batch = drain()) {
       if (agentUp) {
-        Attempt attempt = send(batch);
+        TraceEndpoint target = endpoint();
+        Attempt attempt = encode(batch, target);
+        if (attempt == null) {
+          attempt = send(target, batch.size());
+        }
         agentUp = attempt.sent();
         if (!agentUp) {
           failed(batch, attempt);
@@ -169,6 +175,28 @@ final class AgentWriter implements TraceWriter {
         batch.forEach(this::drop);
       }
     }
+  }
+
+  /**
+   * Sends what is queued, up to {@link #MAX_BATCH} chunks, with retries; returns how long the
+   * writer thread should then wait (0: send the next batch at once).
+   */
+  long sendNextBatch() {
+    List<List<CoreSpan>> batch = drain();
+    if (batch.isEmpty()) {
+      return FLUSH_INTERVAL_NANOS;
+    }
+    if (!sendWithRetries(batch)) {
+      failing = true;
+      for (List<List<CoreSpan>> queuedBatch = drain();
+          !queuedBatch.isEmpty();
+          queuedBatch = drain()) {
+        queuedBatch.forEach(this::drop);
+      }
+      return FAILURE_PAUSE_NANOS;
+    }
+    failing = false;
+    return batch.size() < MAX_BATCH ? FLUSH_INTERVAL_NANOS : 0;
   }
 
   private List<List<CoreSpan>> drain() {
@@ -184,8 +212,17 @@ final class AgentWriter implements TraceWriter {
   /** Sends the batch, retrying with backoff; false when it was dropped in the end. */
   private boolean sendWithRetries(List<List<CoreSpan>> batch) {
     long backoff = FIRST_BACKOFF_NANOS;
+    TraceEndpoint encodedFor = null;
     for (int attempt = 1; ; attempt++) {
-      Attempt result = send(batch);
+      TraceEndpoint target = endpoint();
+      Attempt result = null;
+      if (target != encodedFor) {
+        result = encode(batch, target);
+        encodedFor = target;
+      }
+      if (result == null) {
+        result = send(target, batch.size());
+      }
       if (result.sent()) {
         return true;
       }
@@ -198,8 +235,8 @@ final class AgentWriter implements TraceWriter {
     }
   }
 
-  private Attempt send(List<List<CoreSpan>> batch) {
-    TraceEndpoint target = endpoint();
+  /** Encodes the batch into the body; returns the failed attempt when it cannot, else null. */
+  private Attempt encode(List<List<CoreSpan>> batch, TraceEndpoint target) {
     try {
       body.reset();
       if (target == TraceEndpoint.V05) {
@@ -207,11 +244,20 @@ final class AgentWriter implements TraceWriter {
       } else {
         V04Encoder.encode(batch, body);
       }
+      return null;
+    } catch (RuntimeException e) {
+      return new Attempt(false, false, target, "could not encode: " + e);
+    }
+  }
+
+  /** Sends the body last encoded, of {@code traceCount} chunks, to {@code target}. */
+  private Attempt send(TraceEndpoint target, int traceCount) {
+    try {
       DroppedP0 reported = unreportedDroppedP0();
-      AgentClient.Response response = client.send(target, body, batch.size(), reported);
+      AgentClient.Response response = client.send(target, body, traceCount, reported);
       int status = response.status();
       if (response.ok()) {
-        sent.addAndGet(batch.size());
+        sent.addAndGet(traceCount);
         droppedP0Traces.add(-reported.traces());
         droppedP0Spans.add(-reported.spans());
         onAnswer.accept(response.body());

@@ -266,6 +266,51 @@ class AgentWriterTest {
   }
 
   @Test
+  void sendNextBatch_dropsTheQueueAndQueuesAtMostOneBatchWhileTheAgentIsDown() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    AgentWriter writer =
+        new AgentWriter(new AgentClient("127.0.0.1", closedPort), false, answer -> {}, 1024);
+    int queued = AgentWriter.MAX_BATCH + 10;
+    for (int i = 0; i < queued; i++) {
+      writer.write(chunk(i));
+    }
+
+    assertThat(writer.sendNextBatch()).isEqualTo(AgentWriter.FAILURE_PAUSE_NANOS);
+    assertThat(writer.droppedTraces()).isEqualTo(queued);
+
+    for (int i = 0; i < AgentWriter.MAX_BATCH + 5; i++) {
+      writer.write(chunk(i));
+    }
+    assertThat(writer.droppedTraces()).isEqualTo(queued + 5);
+  }
+
+  @Test
+  void sendNextBatch_queuesUpToCapacityAgainOnceASendSucceeds() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.answerOnce(503, 503, 503);
+      AgentWriter writer =
+          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), false, answer -> {}, 1024);
+      writer.write(chunk(0));
+      assertThat(writer.sendNextBatch()).isEqualTo(AgentWriter.FAILURE_PAUSE_NANOS);
+      for (int i = 0; i <= AgentWriter.MAX_BATCH; i++) {
+        writer.write(chunk(i));
+      }
+      assertThat(writer.droppedTraces()).isEqualTo(2);
+
+      assertThat(writer.sendNextBatch()).isZero();
+      for (int i = 0; i <= AgentWriter.MAX_BATCH; i++) {
+        writer.write(chunk(i));
+      }
+
+      assertThat(writer.sentTraces()).isEqualTo(AgentWriter.MAX_BATCH);
+      assertThat(writer.droppedTraces()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void write_dropsAndCountsWhenAgentAnswersError() throws IOException {
     try (FakeAgent agent = new FakeAgent()) {
       agent.answer(500);
