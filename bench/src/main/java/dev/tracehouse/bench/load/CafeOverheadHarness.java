@@ -1,5 +1,6 @@
 package dev.tracehouse.bench.load;
 
+import dev.tracehouse.bench.load.ProcessCpu.ThreadKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,16 +131,35 @@ public final class CafeOverheadHarness {
         load(cafe, options.warmup());
       }
       long cafeCpu = ProcessCpu.nanos(cafe.pid());
+      Map<ThreadKind, Long> cafeThreads = ProcessCpu.nanosByThreadKind(cafe.pid());
       long tasterCpu = ProcessCpu.nanos(taster.pid());
       CafeLoad.Result result = load(cafe, options.seconds());
+      long cafeUsed = ProcessCpu.nanos(cafe.pid()) - cafeCpu;
       report.run(
           new RunResult(
               mode,
               round,
               result,
-              ProcessCpu.nanos(cafe.pid()) - cafeCpu,
+              cafeUsed,
+              byKind(cafeUsed, cafeThreads, ProcessCpu.nanosByThreadKind(cafe.pid())),
               ProcessCpu.nanos(taster.pid()) - tasterCpu));
     }
+  }
+
+  /** The CPU each kind of thread used between two readings; the rest of the total is OTHER. */
+  private static Map<ThreadKind, Long> byKind(
+      long total, Map<ThreadKind, Long> before, Map<ThreadKind, Long> after) {
+    Map<ThreadKind, Long> used = new EnumMap<>(ThreadKind.class);
+    long rest = total;
+    for (ThreadKind kind : ThreadKind.values()) {
+      if (kind != ThreadKind.OTHER) {
+        long delta = after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L);
+        used.put(kind, delta);
+        rest -= delta;
+      }
+    }
+    used.put(ThreadKind.OTHER, rest);
+    return used;
   }
 
   private CafeLoad.Result load(ChildJvm cafe, int seconds) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.tracehouse.bench.load;
 
+import dev.tracehouse.bench.load.ProcessCpu.ThreadKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,13 +33,14 @@ final class OverheadReport {
   void run(RunResult run) {
     runs.add(run);
     System.out.printf(
-        "round %d %-4s %8.1f req/s  %d failed  cafe %6.1f µs CPU/req  taster %6.1f µs CPU/req"
+        "round %d %-4s %8.1f req/s  %d failed  cafe %6.1f µs CPU/req (%s)  taster %6.1f µs CPU/req"
             + "  latency ms %s%n",
         run.round() + 1,
         name(run.mode()),
         run.load().perSecond(),
         run.load().failures(),
         run.cafeMicrosPerRequest(),
+        byKind(run),
         run.tasterMicrosPerRequest(),
         run.load().latencies().summary());
   }
@@ -49,11 +51,12 @@ final class OverheadReport {
         "%nsummary over %d round(s), mean ± stdev (baseline %s)%n", rounds(), name(baseline));
     for (TracingMode mode : modes) {
       System.out.printf(
-          "%-4s %s req/s  cafe %s µs CPU/req  taster %s µs CPU/req  p50 %s  p90 %s  p99 %s ms"
-              + "  failed %d  ready median %.0f ms (CPU %.0f ms)%n",
+          "%-4s %s req/s  cafe %s µs CPU/req (without JIT %s)  taster %s µs CPU/req"
+              + "  p50 %s  p90 %s  p99 %s ms  failed %d  ready median %.0f ms (CPU %.0f ms)%n",
           name(mode),
           spread(mode, r -> r.load().perSecond()).format("%.1f"),
           spread(mode, RunResult::cafeMicrosPerRequest).format("%.1f"),
+          spread(mode, OverheadReport::withoutJit).format("%.1f"),
           spread(mode, RunResult::tasterMicrosPerRequest).format("%.1f"),
           spread(mode, r -> r.percentileMillis(0.50)).format("%.2f"),
           spread(mode, r -> r.percentileMillis(0.90)).format("%.2f"),
@@ -66,13 +69,29 @@ final class OverheadReport {
         "%nvs %s, mean of per-round ratios - 1 [min, max over rounds]%n", name(baseline));
     for (TracingMode mode : modes.subList(1, modes.size())) {
       System.out.printf(
-          "%-4s req/s %s  cafe CPU/req %s  p50 %s  p99 %s%n",
+          "%-4s req/s %s  cafe CPU/req %s  without JIT %s  p50 %s  p99 %s%n",
           name(mode),
           paired(mode, baseline, r -> r.load().perSecond()).percent(),
           paired(mode, baseline, RunResult::cafeMicrosPerRequest).percent(),
+          paired(mode, baseline, OverheadReport::withoutJit).percent(),
           paired(mode, baseline, r -> r.percentileMillis(0.50)).percent(),
           paired(mode, baseline, r -> r.percentileMillis(0.99)).percent());
     }
+  }
+
+  private static String byKind(RunResult run) {
+    StringBuilder text = new StringBuilder();
+    for (ThreadKind kind : ThreadKind.values()) {
+      text.append(text.length() == 0 ? "" : " ")
+          .append(name(kind))
+          .append(String.format(" %.1f", run.cafeMicrosPerRequest(kind)));
+    }
+    return text.toString();
+  }
+
+  /** The cafe's CPU per request without its JIT compiler threads (a warm-up cost). */
+  private static double withoutJit(RunResult run) {
+    return run.cafeMicrosPerRequest() - run.cafeMicrosPerRequest(ThreadKind.JIT);
   }
 
   private int rounds() {
@@ -107,7 +126,7 @@ final class OverheadReport {
     return sorted.isEmpty() ? Double.NaN : sorted.get((sorted.size() - 1) / 2);
   }
 
-  private static String name(TracingMode mode) {
-    return mode.name().toLowerCase(Locale.ROOT);
+  private static String name(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 }
