@@ -64,7 +64,11 @@ final class ProcessCpu {
   enum ThreadKind {
     /** The JIT compilers ({@code C1/C2 CompilerThread}). */
     JIT,
-    /** The garbage collector's threads (G1's {@code GC Thread#n}, {@code G1 Conc#n}, …). */
+    /**
+     * The garbage collector's threads (G1's {@code GC Thread#n}, {@code G1 Conc#n}, …) and the
+     * {@code VM Thread}, which runs the serial collector the JVM picks when it sees one CPU (as
+     * under {@code pin=true} on a 2-core box) and the other safepoint operations.
+     */
     GC,
     /** The tracer's writer ({@code tracehouse-writer}). */
     WRITER,
@@ -75,7 +79,7 @@ final class ProcessCpu {
       if (name.contains("CompilerThre")) {
         return JIT;
       }
-      if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+      if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
         return GC;
       }
       return name.startsWith("tracehouse-wr") ? WRITER : OTHER;
