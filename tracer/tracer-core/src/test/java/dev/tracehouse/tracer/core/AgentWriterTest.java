@@ -83,6 +83,21 @@ class AgentWriterTest {
   }
 
   @Test
+  void send_keepsTheConnectionToTheAgentOpenBetweenPayloads() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
+      writer.write(chunk(1));
+      await().until(() -> writer.sentTraces() == 1);
+      writer.write(chunk(2));
+      await().until(() -> writer.sentTraces() == 2);
+      writer.close();
+
+      List<FakeAgent.Request> sent = agent.requests();
+      assertThat(sent.get(1).clientPort()).isEqualTo(sent.get(0).clientPort());
+    }
+  }
+
+  @Test
   void send_handsEverySuccessfulAnswerToTheListener() throws IOException {
     List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (FakeAgent agent = new FakeAgent()) {
