@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
@@ -94,6 +95,29 @@ class AgentWriterTest {
 
       List<FakeAgent.Request> sent = agent.requests();
       assertThat(sent.get(1).clientPort()).isEqualTo(sent.get(0).clientPort());
+    }
+  }
+
+  @Test
+  void write_wakesTheWriterWhenAFullBatchIsQueued() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      AgentWriter writer =
+          new AgentWriter(
+              new AgentClient("127.0.0.1", agent.port()),
+              false,
+              answer -> {},
+              1024,
+              TimeUnit.HOURS.toNanos(1));
+      writer.startThread();
+
+      // Whether or not the writer's first (empty) drain raced with these writes, the queue passes
+      // MAX_BATCH at least once after it went to sleep for an hour.
+      for (int i = 0; i < 2 * AgentWriter.MAX_BATCH; i++) {
+        writer.write(chunk(i));
+      }
+
+      await().until(() -> writer.sentTraces() >= AgentWriter.MAX_BATCH);
+      writer.close();
     }
   }
 
