@@ -1,5 +1,6 @@
 package dev.tracehouse.bench.load;
 
+import dev.tracehouse.bench.load.ProcessCpu.ThreadKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,39 +18,47 @@ import redis.embedded.core.ExecutableProvider;
 /**
  * Measures what the tracehouse agent costs the cafe (issue 5, acceptance 3 and the startup part of
  * 4): the cafe runs without a tracer, under the agent with the trace agent's port closed, with a
- * trace agent that answers only after a delay, and with a healthy one; each run measures the time
- * from process start to the first {@code /ping}, then closed-loop load after a warm-up. Redis (the
- * embedded-redis binary) and an untraced taster are started once and shared by all runs.
+ * trace agent that answers only after a delay, and with a healthy one. Each run measures the time
+ * from process start to the first {@code /ping}, then load after a warm-up: closed loop (saturated
+ * throughput) or open loop at a fixed rate (latency and CPU at equal work). The steadiest measure
+ * is the CPU time per request of the cafe and of the taster, from {@code /proc/<pid>/stat} over the
+ * measured window. Rounds rotate the mode order and the report pairs each mode with the baseline of
+ * the same round. Redis (the embedded-redis binary) and an untraced taster are started once and
+ * shared by all runs; with {@code pin=true} they and the cafe run on CPUs 1.. and this process (the
+ * load generator and the fake trace agents) on CPU 0.
  *
  * <p>Usage, from the repository root after {@code mvn -B -DskipTests package}: {@code java -cp
  * bench/target/benchmarks.jar dev.tracehouse.bench.load.CafeOverheadHarness seconds=60 warmup=20
- * threads=4 rounds=2 startups=5 slow=10 modes=none,down,slow,up}.
+ * threads=4 rate=0 rounds=2 startups=5 slow=10 pin=false modes=none,down,slow,up}.
  */
 public final class CafeOverheadHarness {
   private final OverheadOptions options;
   private final Path work;
-  private final Map<TracingMode, List<CafeLoad.Result>> results = new EnumMap<>(TracingMode.class);
-  private final Map<TracingMode, List<Double>> startups = new EnumMap<>(TracingMode.class);
-  private final Map<TracingMode, List<Double>> startupCpu = new EnumMap<>(TracingMode.class);
+  private final CpuPinning pinning;
+  private final OverheadReport report;
   private int runs;
 
-  private CafeOverheadHarness(OverheadOptions options, Path work) {
+  private CafeOverheadHarness(OverheadOptions options, Path work, CpuPinning pinning) {
     this.options = options;
     this.work = work;
+    this.pinning = pinning;
+    this.report = new OverheadReport(options.modes());
   }
 
   public static void main(String[] args) throws Exception {
     OverheadOptions options;
+    CpuPinning pinning;
     try {
       options = OverheadOptions.parse(args);
-    } catch (IllegalArgumentException e) {
+      pinning = options.pin() ? CpuPinning.generatorOnFirstCpu() : CpuPinning.none();
+    } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("CafeOverheadHarness: " + e.getMessage());
       System.exit(2);
       return;
     }
     Path work = Files.createTempDirectory("tracehouse-overhead");
     System.out.println("overhead: logs and databases in " + work);
-    new CafeOverheadHarness(options, work).run();
+    new CafeOverheadHarness(options, work, pinning).run();
   }
 
   private void run() throws Exception {
@@ -64,10 +73,24 @@ public final class CafeOverheadHarness {
             .setting("appendonly no")
             .build();
     redis.start();
+    try {
+      for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+        pinning.pinService(child.pid());
+      }
+      pinning.pinGenerator();
+      measureAll(redisPort);
+    } finally {
+      redis.stop();
+    }
+    report.print();
+  }
+
+  private void measureAll(int redisPort) throws Exception {
     try (FakeTraceAgent healthy = new FakeTraceAgent(Duration.ZERO);
         FakeTraceAgent slow = new FakeTraceAgent(Duration.ofSeconds(options.slowSeconds()));
         ChildJvm taster =
             ChildJvm.start(
+                pinning.launcher(),
                 artifact("demo/taster/target/taster.jar"),
                 null,
                 Map.of(),
@@ -87,42 +110,61 @@ public final class CafeOverheadHarness {
       for (TracingMode mode : options.modes()) {
         for (int i = 0; i < options.startups(); i++) {
           try (ChildJvm cafe = startCafe(mode, env, agentPorts.get(mode))) {
-            recordStartup(mode, cafe);
+            report.startup(mode, cafe);
           }
         }
       }
       for (int round = 0; round < options.rounds(); round++) {
-        List<TracingMode> order = rotated(options.modes(), round);
-        for (TracingMode mode : order) {
-          measure(mode, round, env, agentPorts.get(mode));
+        for (TracingMode mode : rotated(options.modes(), round)) {
+          measure(mode, round, env, agentPorts.get(mode), taster);
         }
       }
-    } finally {
-      redis.stop();
     }
-    summarise();
   }
 
-  private void measure(TracingMode mode, int round, Map<String, String> env, int agentPort)
+  private void measure(
+      TracingMode mode, int round, Map<String, String> env, int agentPort, ChildJvm taster)
       throws Exception {
     try (ChildJvm cafe = startCafe(mode, env, agentPort)) {
-      recordStartup(mode, cafe);
+      report.startup(mode, cafe);
       if (options.warmup() > 0) {
-        CafeLoad.run(cafe.port(), options.threads(), Duration.ofSeconds(options.warmup()));
+        load(cafe, options.warmup());
       }
-      CafeLoad.Result result =
-          CafeLoad.run(cafe.port(), options.threads(), Duration.ofSeconds(options.seconds()));
-      record(results, mode, result);
-      System.out.printf(
-          "round %d %-4s ready %5.0f ms (%5.0f ms CPU)  %8.1f req/s  %d failed  latency ms %s%n",
-          round + 1,
-          mode.name().toLowerCase(Locale.ROOT),
-          cafe.readyMillis(),
-          cafe.readyCpuMillis(),
-          result.perSecond(),
-          result.failures(),
-          result.latencies().summary());
+      long cafeCpu = ProcessCpu.nanos(cafe.pid());
+      Map<ThreadKind, Long> cafeThreads = ProcessCpu.nanosByThreadKind(cafe.pid());
+      long tasterCpu = ProcessCpu.nanos(taster.pid());
+      CafeLoad.Result result = load(cafe, options.seconds());
+      long cafeUsed = ProcessCpu.nanos(cafe.pid()) - cafeCpu;
+      report.run(
+          new RunResult(
+              mode,
+              round,
+              result,
+              cafeUsed,
+              byKind(cafeUsed, cafeThreads, ProcessCpu.nanosByThreadKind(cafe.pid())),
+              ProcessCpu.nanos(taster.pid()) - tasterCpu));
     }
+  }
+
+  /** The CPU each kind of thread used between two readings; the rest of the total is OTHER. */
+  private static Map<ThreadKind, Long> byKind(
+      long total, Map<ThreadKind, Long> before, Map<ThreadKind, Long> after) {
+    Map<ThreadKind, Long> used = new EnumMap<>(ThreadKind.class);
+    long rest = total;
+    for (ThreadKind kind : ThreadKind.values()) {
+      if (kind != ThreadKind.OTHER) {
+        long delta = after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L);
+        used.put(kind, delta);
+        rest -= delta;
+      }
+    }
+    used.put(ThreadKind.OTHER, rest);
+    return used;
+  }
+
+  private CafeLoad.Result load(ChildJvm cafe, int seconds) throws InterruptedException {
+    return CafeLoad.run(
+        cafe.port(), options.threads(), options.rate(), Duration.ofSeconds(seconds));
   }
 
   private ChildJvm startCafe(TracingMode mode, Map<String, String> env, int agentPort)
@@ -131,69 +173,14 @@ public final class CafeOverheadHarness {
     Map<String, String> cafeEnv = new HashMap<>(env);
     cafeEnv.put("CAFE_DB", work.resolve("cafe-" + n + ".db").toString());
     cafeEnv.put("DD_TRACE_AGENT_PORT", Integer.toString(agentPort));
-    Path agent = mode.traced() ? artifact("tracer/tracer-agent/target/tracehouse-agent.jar") : null;
     return ChildJvm.start(
+        pinning.launcher(),
         artifact("demo/cafe/target/cafe.jar"),
-        agent,
+        mode.traced() ? existing(options.agent()) : null,
         cafeEnv,
         "CAFE_PORT",
         "/ping",
         work.resolve("cafe-" + n + "-" + mode.name().toLowerCase(Locale.ROOT) + ".log"));
-  }
-
-  private void summarise() {
-    TracingMode baseline = options.modes().get(0);
-    double baseRate = meanRate(baseline);
-    double baseStartup = median(startups.get(baseline));
-    double baseCpu = median(startupCpu.get(baseline));
-    System.out.printf("%nsummary (baseline %s)%n", baseline);
-    for (TracingMode mode : options.modes()) {
-      LatencyRecorder all = new LatencyRecorder();
-      long failures = 0;
-      for (CafeLoad.Result r : results.getOrDefault(mode, List.of())) {
-        all.addAll(r.latencies());
-        failures += r.failures();
-      }
-      double rate = meanRate(mode);
-      double startup = median(startups.get(mode));
-      double cpu = median(startupCpu.get(mode));
-      System.out.printf(
-          "%-4s %8.1f req/s (%+5.1f %%)  p50 %.2f ms  p99 %.2f ms  failed %d  ready median %.0f ms"
-              + " (%+.0f ms), CPU %.0f ms (%+.0f ms), %d starts%n",
-          mode.name().toLowerCase(Locale.ROOT),
-          rate,
-          100 * (rate / baseRate - 1),
-          all.millisAt(0.50),
-          all.millisAt(0.99),
-          failures,
-          startup,
-          startup - baseStartup,
-          cpu,
-          cpu - baseCpu,
-          startups.get(mode).size());
-    }
-  }
-
-  private void recordStartup(TracingMode mode, ChildJvm cafe) {
-    record(startups, mode, cafe.readyMillis());
-    record(startupCpu, mode, cafe.readyCpuMillis());
-  }
-
-  private double meanRate(TracingMode mode) {
-    return results.getOrDefault(mode, List.of()).stream()
-        .mapToDouble(CafeLoad.Result::perSecond)
-        .average()
-        .orElse(Double.NaN);
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return sorted.isEmpty() ? Double.NaN : sorted.get((sorted.size() - 1) / 2);
-  }
-
-  private static <T> void record(Map<TracingMode, List<T>> into, TracingMode mode, T value) {
-    into.computeIfAbsent(mode, m -> new ArrayList<>()).add(value);
   }
 
   private static List<TracingMode> rotated(List<TracingMode> modes, int by) {
@@ -203,7 +190,10 @@ public final class CafeOverheadHarness {
   }
 
   private Path artifact(String relative) throws IOException {
-    Path path = options.home().resolve(relative);
+    return existing(options.home().resolve(relative));
+  }
+
+  private static Path existing(Path path) throws IOException {
     if (!Files.isRegularFile(path)) {
       throw new IOException(path + " is missing; build first with: mvn -B -DskipTests package");
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * A demo service started as a child JVM ({@code java [-javaagent:…] -jar …}) on a free port, with
  * its output in a log file; {@link #readyMillis()} is the time from process start to the first
  * answer on its port and {@link #readyCpuMillis()} the CPU time it used until then (steadier than
- * wall time on a busy machine).
+ * wall time on a busy machine). It may be started through a launcher such as {@code taskset -c 1}.
  */
 final class ChildJvm implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -45,8 +45,11 @@ final class ChildJvm implements AutoCloseable {
   /**
    * Starts the jar and waits until {@code readyPath} answers 200 ({@code null}: until the port
    * accepts connections).
+   *
+   * @param launcher words put before {@code java} (such as {@code taskset -c 1}), or none
    */
   static ChildJvm start(
+      List<String> launcher,
       Path jar,
       Path agentJar,
       Map<String, String> env,
@@ -55,7 +58,7 @@ final class ChildJvm implements AutoCloseable {
       Path log)
       throws IOException, InterruptedException {
     int port = freePort();
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (agentJar != null) {
       command.add("-javaagent:" + agentJar);
@@ -82,6 +85,11 @@ final class ChildJvm implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** The process id: of {@code java}, which the launcher ({@code taskset}) executes in place. */
+  long pid() {
+    return process.pid();
   }
 
   double readyMillis() {

@@ -34,6 +34,21 @@ final class KeyValueArgs {
         key + " must be a whole number " + min + ".." + max + ", got '" + v + "'");
   }
 
+  boolean flag(String key, boolean dflt) {
+    String v = given.remove(key);
+    if (v == null) {
+      return dflt;
+    }
+    switch (v.trim()) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+    }
+  }
+
   String text(String key, String dflt) {
     String v = given.remove(key);
     if (v != null && v.isBlank()) {

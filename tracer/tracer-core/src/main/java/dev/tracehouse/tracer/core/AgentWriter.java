@@ -17,16 +17,24 @@ import java.util.logging.Logger;
 
 /**
  * Queues finished chunks and encodes and sends them from one daemon thread. Application threads
- * only add to a lock-free queue and never wait or wake the writer: it drains the queue every {@link
- * #FLUSH_INTERVAL_NANOS} (at once while batches come out full). The queue is bounded: when it is
- * full, chunks are dropped and counted. A send that fails in a way that may pass later (agent
- * unreachable or timing out, 404, 408, 429, 5xx) is retried up to {@link #MAX_ATTEMPTS} times in
- * all, waiting {@link #FIRST_BACKOFF_NANOS} and then twice as long before each retry; then (or at
- * once for any other answer) the batch is dropped and counted, and the writer pauses for {@link
- * #FAILURE_PAUSE_NANOS}. The final flush on {@link #close()} does not retry and stops sending at
- * the first failure. Dropped chunks of priority &lt;= 0 are reported to the agent in the next
- * payload's {@code Datadog-Client-Dropped-P0-Traces}/{@code -Spans} headers. Every successful
- * answer goes to a listener (the sampler reads {@code rate_by_service} from it).
+ * only add to a lock-free queue and never wait: the writer drains the queue every {@link
+ * #FLUSH_INTERVAL_NANOS} (1 s, as dd-java-agent flushes), or as soon as a full batch of {@link
+ * #MAX_BATCH} chunks is queued (the application thread that queues the {@code MAX_BATCH}-th chunk
+ * wakes it: one {@code unpark} per batch), and at once while batches come out full. Few, large
+ * payloads keep the writer's fixed cost per send (the HTTP exchange, the answer's rates) small per
+ * trace. The queue is bounded: when it is full, chunks are dropped and counted. A send that fails
+ * in a way that may pass later (agent unreachable or timing out, 404, 408, 429, 5xx) is retried up
+ * to {@link #MAX_ATTEMPTS} times in all, waiting {@link #FIRST_BACKOFF_NANOS} and then twice as
+ * long before each retry; then (or at once for any other answer) the batch is dropped and counted,
+ * and the writer pauses for {@link #FAILURE_PAUSE_NANOS}. A batch is encoded once for all its
+ * attempts. After a batch is dropped, the agent counts as failing until a send succeeds: what is
+ * queued is dropped at once, and the queue takes at most {@link #MAX_BATCH} chunks (the next
+ * attempt's batch) until then, so an agent that is down or slow costs the application no more than
+ * counting the drops, and the spans it cannot take are not kept alive for seconds. The final flush
+ * on {@link #close()} does not retry and stops sending at the first failure. Dropped chunks of
+ * priority &lt;= 0 are reported to the agent in the next payload's {@code
+ * Datadog-Client-Dropped-P0-Traces}/{@code -Spans} headers. Every successful answer goes to a
+ * listener (the sampler reads {@code rate_by_service} from it).
  *
  * <p>Chunks go to {@code /v0.4/traces}; with v0.5 enabled, the writer first asks the agent's {@code
  * /info} (on its own thread, before the first send) and uses {@code /v0.5/traces} if the agent
@@ -37,7 +45,7 @@ final class AgentWriter implements TraceWriter {
 
   static final int QUEUE_CAPACITY = 1024;
   static final int MAX_BATCH = 128;
-  static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  static final long FLUSH_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
   static final long FAILURE_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
   static final int MAX_ATTEMPTS = 3;
   static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -52,6 +60,7 @@ final class AgentWriter implements TraceWriter {
   private final boolean v05Enabled;
   private final Consumer<String> onAnswer;
   private final int capacity;
+  private final long flushIntervalNanos;
   private final Queue<List<CoreSpan>> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicLong sent = new AtomicLong();
@@ -63,6 +72,7 @@ final class AgentWriter implements TraceWriter {
   private final V05Encoder v05 = new V05Encoder();
   private final Thread thread;
   private volatile boolean closed;
+  private volatile boolean failing;
   private TraceEndpoint endpoint;
 
   /**
@@ -71,10 +81,24 @@ final class AgentWriter implements TraceWriter {
    * @param v05Enabled whether to use {@code /v0.5/traces} when the agent's {@code /info} lists it
    */
   AgentWriter(AgentClient client, boolean v05Enabled, Consumer<String> onAnswer, int capacity) {
+    this(client, v05Enabled, onAnswer, capacity, FLUSH_INTERVAL_NANOS);
+  }
+
+  /**
+   * Like the four-argument constructor, with another flush interval than {@link
+   * #FLUSH_INTERVAL_NANOS}.
+   */
+  AgentWriter(
+      AgentClient client,
+      boolean v05Enabled,
+      Consumer<String> onAnswer,
+      int capacity,
+      long flushIntervalNanos) {
     this.client = client;
     this.v05Enabled = v05Enabled;
     this.onAnswer = onAnswer;
     this.capacity = capacity;
+    this.flushIntervalNanos = flushIntervalNanos;
     this.thread = new Thread(this::run, "tracehouse-writer");
     thread.setDaemon(true);
   }
@@ -135,32 +159,38 @@ final class AgentWriter implements TraceWriter {
   }
 
   private boolean reserveSlot() {
+    int limit = failing ? Math.min(MAX_BATCH, capacity) : capacity;
     int current;
     do {
       current = queued.get();
-      if (current >= capacity) {
+      if (current >= limit) {
         return false;
       }
     } while (!queued.compareAndSet(current, current + 1));
+    if (current + 1 == MAX_BATCH && !failing) {
+      LockSupport.unpark(thread);
+    }
     return true;
   }
 
   private void run() {
     TracerThreads.markInternal();
     while (!closed) {
-      List<List<CoreSpan>> batch = drain();
-      if (batch.isEmpty()) {
-        LockSupport.parkNanos(this, FLUSH_INTERVAL_NANOS);
-      } else if (!sendWithRetries(batch)) {
-        LockSupport.parkNanos(this, FAILURE_PAUSE_NANOS);
-      } else if (batch.size() < MAX_BATCH) {
-        LockSupport.parkNanos(this, FLUSH_INTERVAL_NANOS);
+      long pause = sendNextBatch();
+      if (failing) {
+        sleep(pause);
+      } else if (pause > 0) {
+        LockSupport.parkNanos(this, pause); // a full batch queued ends it early
       }
     }
     boolean agentUp = true;
     for (List<List<CoreSpan>> batch = drain(); !batch.isEmpty(); batch = drain()) {
       if (agentUp) {
-        Attempt attempt = send(batch);
+        TraceEndpoint target = endpoint();
+        Attempt attempt = encode(batch, target);
+        if (attempt == null) {
+          attempt = send(target, batch.size());
+        }
         agentUp = attempt.sent();
         if (!agentUp) {
           failed(batch, attempt);
@@ -169,6 +199,28 @@ final class AgentWriter implements TraceWriter {
         batch.forEach(this::drop);
       }
     }
+  }
+
+  /**
+   * Sends what is queued, up to {@link #MAX_BATCH} chunks, with retries; returns how long the
+   * writer thread should then wait (0: send the next batch at once).
+   */
+  long sendNextBatch() {
+    List<List<CoreSpan>> batch = drain();
+    if (batch.isEmpty()) {
+      return flushIntervalNanos;
+    }
+    if (!sendWithRetries(batch)) {
+      failing = true;
+      for (List<List<CoreSpan>> queuedBatch = drain();
+          !queuedBatch.isEmpty();
+          queuedBatch = drain()) {
+        queuedBatch.forEach(this::drop);
+      }
+      return FAILURE_PAUSE_NANOS;
+    }
+    failing = false;
+    return batch.size() < MAX_BATCH ? flushIntervalNanos : 0;
   }
 
   private List<List<CoreSpan>> drain() {
@@ -184,8 +236,17 @@ final class AgentWriter implements TraceWriter {
   /** Sends the batch, retrying with backoff; false when it was dropped in the end. */
   private boolean sendWithRetries(List<List<CoreSpan>> batch) {
     long backoff = FIRST_BACKOFF_NANOS;
+    TraceEndpoint encodedFor = null;
     for (int attempt = 1; ; attempt++) {
-      Attempt result = send(batch);
+      TraceEndpoint target = endpoint();
+      Attempt result = null;
+      if (target != encodedFor) {
+        result = encode(batch, target);
+        encodedFor = target;
+      }
+      if (result == null) {
+        result = send(target, batch.size());
+      }
       if (result.sent()) {
         return true;
       }
@@ -193,13 +254,21 @@ final class AgentWriter implements TraceWriter {
         failed(batch, result);
         return false;
       }
-      LockSupport.parkNanos(this, backoff);
+      sleep(backoff);
       backoff *= 2;
     }
   }
 
-  private Attempt send(List<List<CoreSpan>> batch) {
-    TraceEndpoint target = endpoint();
+  /** Waits {@code nanos} even when a full batch wakes the writer meanwhile; ends when closed. */
+  private void sleep(long nanos) {
+    long deadline = System.nanoTime() + nanos;
+    for (long left = nanos; left > 0 && !closed; left = deadline - System.nanoTime()) {
+      LockSupport.parkNanos(this, left);
+    }
+  }
+
+  /** Encodes the batch into the body; returns the failed attempt when it cannot, else null. */
+  private Attempt encode(List<List<CoreSpan>> batch, TraceEndpoint target) {
     try {
       body.reset();
       if (target == TraceEndpoint.V05) {
@@ -207,11 +276,20 @@ final class AgentWriter implements TraceWriter {
       } else {
         V04Encoder.encode(batch, body);
       }
+      return null;
+    } catch (RuntimeException e) {
+      return new Attempt(false, false, target, "could not encode: " + e);
+    }
+  }
+
+  /** Sends the body last encoded, of {@code traceCount} chunks, to {@code target}. */
+  private Attempt send(TraceEndpoint target, int traceCount) {
+    try {
       DroppedP0 reported = unreportedDroppedP0();
-      AgentClient.Response response = client.send(target, body, batch.size(), reported);
+      AgentClient.Response response = client.send(target, body, traceCount, reported);
       int status = response.status();
       if (response.ok()) {
-        sent.addAndGet(batch.size());
+        sent.addAndGet(traceCount);
         droppedP0Traces.add(-reported.traces());
         droppedP0Spans.add(-reported.spans());
         onAnswer.accept(response.body());

@@ -4,6 +4,7 @@ import dev.tracehouse.tracer.Tracer;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
  * Log correlation ({@code DD_LOGS_INJECTION}): while a span is active on a thread, that thread's
  * MDC holds {@code dd.trace_id}, {@code dd.span_id}, {@code dd.service}, {@code dd.env} and {@code
  * dd.version} (the last three when set); when no span is active they are removed. Closing a nested
- * span writes the ids of the span active again.
+ * span writes the ids of the span active again. Keys whose value is not configured (no env or
+ * version) are never written nor removed: each MDC call costs the application's thread.
  *
  * <p>The MDC is the application's own class, such as {@code org.slf4j.MDC}, given as a {@link
  * Class} and called through method handles: the tracer itself never links against a logging library
@@ -29,18 +31,26 @@ public final class LogCorrelation implements ScopeListener {
   public static final String ENV = "dd.env";
   public static final String VERSION = "dd.version";
 
-  private static final List<String> KEYS = List.of(TRACE_ID, SPAN_ID, SERVICE, ENV, VERSION);
   private static final Logger LOG = Logger.getLogger(LogCorrelation.class.getName());
   private static final MethodType PUT =
       MethodType.methodType(void.class, String.class, String.class);
   private static final MethodType REMOVE = MethodType.methodType(void.class, String.class);
 
   private final TracerConfig config;
+  private final List<String> keys;
   private volatile Mdc[] mdcs = new Mdc[0];
   private final ThreadLocal<Written> written = ThreadLocal.withInitial(Written::new);
 
   private LogCorrelation(TracerConfig config) {
     this.config = config;
+    List<String> written = new ArrayList<>(List.of(TRACE_ID, SPAN_ID, SERVICE));
+    if (config.env() != null) {
+      written.add(ENV);
+    }
+    if (config.version() != null) {
+      written.add(VERSION);
+    }
+    this.keys = List.copyOf(written);
   }
 
   /** Creates the correlation and makes {@code tracer} report scope changes to it. */
@@ -112,13 +122,19 @@ public final class LogCorrelation implements ScopeListener {
     mdc.put(SPAN_ID, Long.toUnsignedString(active.spanId()));
     if (state.span == null) {
       mdc.put(SERVICE, config.service());
-      mdc.put(ENV, config.env());
-      mdc.put(VERSION, config.version());
+      putIfSet(mdc, ENV, config.env());
+      putIfSet(mdc, VERSION, config.version());
     }
   }
 
-  private static void clear(Mdc mdc) {
-    for (String key : KEYS) {
+  private static void putIfSet(Mdc mdc, String key, String value) {
+    if (value != null) {
+      mdc.put(key, value);
+    }
+  }
+
+  private void clear(Mdc mdc) {
+    for (String key : keys) {
       mdc.remove(key);
     }
   }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
@@ -79,6 +80,44 @@ class AgentWriterTest {
       }
       assertThat(chunksInBody).isEqualTo(2);
       assertThat(writer.droppedTraces()).isZero();
+    }
+  }
+
+  @Test
+  void send_keepsTheConnectionToTheAgentOpenBetweenPayloads() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
+      writer.write(chunk(1));
+      await().until(() -> writer.sentTraces() == 1);
+      writer.write(chunk(2));
+      await().until(() -> writer.sentTraces() == 2);
+      writer.close();
+
+      List<FakeAgent.Request> sent = agent.requests();
+      assertThat(sent.get(1).clientPort()).isEqualTo(sent.get(0).clientPort());
+    }
+  }
+
+  @Test
+  void write_wakesTheWriterWhenAFullBatchIsQueued() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      AgentWriter writer =
+          new AgentWriter(
+              new AgentClient("127.0.0.1", agent.port()),
+              false,
+              answer -> {},
+              1024,
+              TimeUnit.HOURS.toNanos(1));
+      writer.startThread();
+
+      // Whether or not the writer's first (empty) drain raced with these writes, the queue passes
+      // MAX_BATCH at least once after it went to sleep for an hour.
+      for (int i = 0; i < 2 * AgentWriter.MAX_BATCH; i++) {
+        writer.write(chunk(i));
+      }
+
+      await().until(() -> writer.sentTraces() >= AgentWriter.MAX_BATCH);
+      writer.close();
     }
   }
 
@@ -263,6 +302,51 @@ class AgentWriterTest {
     await().until(() -> writer.droppedTraces() == 1);
     writer.close();
     assertThat(writer.sentTraces()).isZero();
+  }
+
+  @Test
+  void sendNextBatch_dropsTheQueueAndQueuesAtMostOneBatchWhileTheAgentIsDown() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    AgentWriter writer =
+        new AgentWriter(new AgentClient("127.0.0.1", closedPort), false, answer -> {}, 1024);
+    int queued = AgentWriter.MAX_BATCH + 10;
+    for (int i = 0; i < queued; i++) {
+      writer.write(chunk(i));
+    }
+
+    assertThat(writer.sendNextBatch()).isEqualTo(AgentWriter.FAILURE_PAUSE_NANOS);
+    assertThat(writer.droppedTraces()).isEqualTo(queued);
+
+    for (int i = 0; i < AgentWriter.MAX_BATCH + 5; i++) {
+      writer.write(chunk(i));
+    }
+    assertThat(writer.droppedTraces()).isEqualTo(queued + 5);
+  }
+
+  @Test
+  void sendNextBatch_queuesUpToCapacityAgainOnceASendSucceeds() throws IOException {
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.answerOnce(503, 503, 503);
+      AgentWriter writer =
+          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), false, answer -> {}, 1024);
+      writer.write(chunk(0));
+      assertThat(writer.sendNextBatch()).isEqualTo(AgentWriter.FAILURE_PAUSE_NANOS);
+      for (int i = 0; i <= AgentWriter.MAX_BATCH; i++) {
+        writer.write(chunk(i));
+      }
+      assertThat(writer.droppedTraces()).isEqualTo(2);
+
+      assertThat(writer.sendNextBatch()).isZero();
+      for (int i = 0; i <= AgentWriter.MAX_BATCH; i++) {
+        writer.write(chunk(i));
+      }
+
+      assertThat(writer.sentTraces()).isEqualTo(AgentWriter.MAX_BATCH);
+      assertThat(writer.droppedTraces()).isEqualTo(2);
+    }
   }
 
   @Test

@@ -19,7 +19,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeAgent implements AutoCloseable {
 
-  record Request(String method, String path, Headers headers, byte[] body) {}
+  /**
+   * One request as received.
+   *
+   * @param clientPort the client's local port: equal for requests sent on one kept-alive connection
+   */
+  record Request(String method, String path, Headers headers, byte[] body, int clientPort) {}
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -65,7 +70,8 @@ final class FakeAgent implements AutoCloseable {
               exchange.getRequestMethod(),
               exchange.getRequestURI().getPath(),
               exchange.getRequestHeaders(),
-              body));
+              body,
+              exchange.getRemoteAddress().getPort()));
       boolean isInfo = exchange.getRequestURI().getPath().equals("/info");
       String text = isInfo ? info : "{\"rate_by_service\":{\"service:,env:\":1}}";
       int code = isInfo ? (info == null ? 404 : 200) : traceStatus();

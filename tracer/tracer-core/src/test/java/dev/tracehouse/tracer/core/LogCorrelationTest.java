@@ -6,6 +6,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.tracehouse.tracer.GlobalTracer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -166,6 +168,39 @@ class LogCorrelationTest {
 
     assertThat(writer.spans()).hasSize(2);
     assertThat(BrokenMdc.calls).isEqualTo(1);
+  }
+
+  @Test
+  void mdc_neverTouchesEnvAndVersionWhenTheyAreNotConfigured() {
+    CoreTracer tracer =
+        new CoreTracer(
+            new TracerConfig("cafe", null, null, "localhost", 8126), writer, TimeSource.system());
+    RecordingMdc.calls.clear();
+    LogCorrelation.install(tracer).addMdc(RecordingMdc.class);
+
+    tracer.trace("op").close();
+
+    assertThat(RecordingMdc.calls)
+        .containsExactly(
+            "put dd.trace_id",
+            "put dd.span_id",
+            "put dd.service",
+            "remove dd.trace_id",
+            "remove dd.span_id",
+            "remove dd.service");
+  }
+
+  /** An MDC that records which keys were put and removed. */
+  public static final class RecordingMdc {
+    static final List<String> calls = new ArrayList<>();
+
+    public static void put(String key, String value) {
+      calls.add("put " + key);
+    }
+
+    public static void remove(String key) {
+      calls.add("remove " + key);
+    }
   }
 
   /** An MDC whose put always fails. */
