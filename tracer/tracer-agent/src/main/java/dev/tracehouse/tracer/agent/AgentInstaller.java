@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.Nexus;
 
 /**
  * Runs in the bootstrap class loader: creates the tracer (with log correlation when {@code
@@ -65,10 +66,15 @@ public final class AgentInstaller {
     letModuleReadTracer(instrumentation, "java.base");
 
     ClassFileLocator advice = ClassFileLocator.ForJarFile.of(agentJar);
+    // Advice needs no initializer, and the builder's default one injects a class into the system
+    // loader, which costs Byte Buddy a run-time generated class (ADR 015). The key is relocated
+    // with Byte Buddy: it affects the agent's copy only.
+    System.setProperty(Nexus.PROPERTY, "true");
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new TypePoolCaches())
             .with(new InstallListener())
             // By name only: any other matcher here would make Byte Buddy parse every class.
