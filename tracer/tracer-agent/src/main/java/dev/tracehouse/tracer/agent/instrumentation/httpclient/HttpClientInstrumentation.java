@@ -4,8 +4,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
@@ -24,12 +24,11 @@ public final class HttpClientInstrumentation implements AgentInstrumentation {
 
   @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice httpClientAdvice = LazyAdvice.of(HttpClientAdvice.class, advice);
     return builder
         .type(named("jdk.internal.net.http.HttpClientImpl"))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(
-                    Advice.to(HttpClientAdvice.class, advice)
-                        .on(named("sendAsync").and(takesArguments(4)))));
+                type.visit(httpClientAdvice.get().on(named("sendAsync").and(takesArguments(4)))));
   }
 }
