@@ -23,9 +23,12 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /**
  * Runs in the bootstrap class loader: creates the tracer (with log correlation when {@code
@@ -66,15 +69,21 @@ public final class AgentInstaller {
     letModuleReadTracer(instrumentation, "java.base");
 
     ClassFileLocator advice = ClassFileLocator.ForJarFile.of(agentJar);
-    // Advice needs no initializer, and the builder's default one injects a class into the system
-    // loader, which costs Byte Buddy a run-time generated class (ADR 015). The key is relocated
-    // with Byte Buddy: it affects the agent's copy only.
+    // The builder's constructor prepares the Nexus injection (a class injected into the system
+    // loader, which costs Byte Buddy a run-time generated class) although
+    // disableClassFormatChanges() never uses it (ADR 015). The key is relocated with Byte Buddy:
+    // it switches off the agent's copy only.
     System.setProperty(Nexus.PROPERTY, "true");
+    // Advice only rewrites methods the class declares: no need to compute (and read the class
+    // files of) the whole hierarchy's method graph for every instrumented class.
+    ByteBuddy byteBuddy =
+        new ByteBuddy()
+            .with(TypeValidation.DISABLED)
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
     AgentBuilder builder =
-        new AgentBuilder.Default()
+        new AgentBuilder.Default(byteBuddy)
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new TypePoolCaches())
             .with(new InstallListener())
             // By name only: any other matcher here would make Byte Buddy parse every class.
