@@ -20,6 +20,8 @@ import dev.tracehouse.tracer.core.TracerConfig;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,9 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
  * integrations. Not API: public only for {@link Premain}.
  */
 public final class AgentInstaller {
+
+  /** The tracer's and the agent's classes (relocated Byte Buddy included): never instrumented. */
+  static final String AGENT_PACKAGE = "dev.tracehouse.tracer.";
 
   private static final List<AgentInstrumentation> INSTRUMENTATIONS =
       List.of(
@@ -80,19 +85,26 @@ public final class AgentInstaller {
         new ByteBuddy()
             .with(TypeValidation.DISABLED)
             .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+    AgentSwitches switches = AgentSwitches.fromEnvironment();
+    List<AgentInstrumentation> enabled = new ArrayList<>();
+    Set<String> jdkTypes = new HashSet<>();
+    for (AgentInstrumentation integration : INSTRUMENTATIONS) {
+      if (switches.enabled(integration.name()) && integration.enabledBy(config)) {
+        enabled.add(integration);
+        jdkTypes.addAll(integration.jdkTypes());
+      }
+    }
     AgentBuilder builder =
         new AgentBuilder.Default(byteBuddy)
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(new RetransformCandidates(jdkTypes))
             .with(new TypePoolCaches())
             .with(new InstallListener())
             // By name only: any other matcher here would make Byte Buddy parse every class.
-            .ignore(nameStartsWith("dev.tracehouse.tracer.").or(nameStartsWith("net.bytebuddy.")));
-    AgentSwitches switches = AgentSwitches.fromEnvironment();
-    for (AgentInstrumentation integration : INSTRUMENTATIONS) {
-      if (switches.enabled(integration.name()) && integration.enabledBy(config)) {
-        builder = integration.extend(builder, advice);
-      }
+            .ignore(nameStartsWith(AGENT_PACKAGE).or(nameStartsWith("net.bytebuddy.")));
+    for (AgentInstrumentation integration : enabled) {
+      builder = integration.extend(builder, advice);
     }
     instrumentation.addTransformer(ClassFileMarkers.INSTANCE, false);
     builder.installOn(instrumentation);

@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
@@ -37,6 +38,11 @@ public final class ConcurrentInstrumentation implements AgentInstrumentation {
   @Override
   public String name() {
     return "java_concurrent";
+  }
+
+  @Override
+  public Set<String> jdkTypes() {
+    return Set.of(THREAD_POOL, SCHEDULED_POOL, FORK_JOIN_POOL, THREAD_PER_TASK);
   }
 
   @Override

@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -23,6 +24,11 @@ public final class UrlConnectionInstrumentation implements AgentInstrumentation 
   @Override
   public String name() {
     return "httpurlconnection";
+  }
+
+  @Override
+  public Set<String> jdkTypes() {
+    return Set.of(JDK_CONNECTION);
   }
 
   @Override
