@@ -20,11 +20,17 @@ import dev.tracehouse.tracer.core.TracerConfig;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 
 /**
  * Runs in the bootstrap class loader: creates the tracer (with log correlation when {@code
@@ -32,6 +38,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * integrations. Not API: public only for {@link Premain}.
  */
 public final class AgentInstaller {
+
+  /** The tracer's and the agent's classes (relocated Byte Buddy included): never instrumented. */
+  static final String AGENT_PACKAGE = "dev.tracehouse.tracer.";
 
   private static final List<AgentInstrumentation> INSTRUMENTATIONS =
       List.of(
@@ -65,19 +74,37 @@ public final class AgentInstaller {
     letModuleReadTracer(instrumentation, "java.base");
 
     ClassFileLocator advice = ClassFileLocator.ForJarFile.of(agentJar);
+    // The builder's constructor prepares the Nexus injection (a class injected into the system
+    // loader, which costs Byte Buddy a run-time generated class) although
+    // disableClassFormatChanges() never uses it (ADR 015). The key is relocated with Byte Buddy:
+    // it switches off the agent's copy only.
+    System.setProperty(Nexus.PROPERTY, "true");
+    // Advice only rewrites methods the class declares: no need to compute (and read the class
+    // files of) the whole hierarchy's method graph for every instrumented class.
+    ByteBuddy byteBuddy =
+        new ByteBuddy()
+            .with(TypeValidation.DISABLED)
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+    AgentSwitches switches = AgentSwitches.fromEnvironment();
+    List<AgentInstrumentation> enabled = new ArrayList<>();
+    Set<String> jdkTypes = new HashSet<>();
+    for (AgentInstrumentation integration : INSTRUMENTATIONS) {
+      if (switches.enabled(integration.name()) && integration.enabledBy(config)) {
+        enabled.add(integration);
+        jdkTypes.addAll(integration.jdkTypes());
+      }
+    }
     AgentBuilder builder =
-        new AgentBuilder.Default()
+        new AgentBuilder.Default(byteBuddy)
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(new RetransformCandidates(jdkTypes))
             .with(new TypePoolCaches())
             .with(new InstallListener())
             // By name only: any other matcher here would make Byte Buddy parse every class.
-            .ignore(nameStartsWith("dev.tracehouse.tracer.").or(nameStartsWith("net.bytebuddy.")));
-    AgentSwitches switches = AgentSwitches.fromEnvironment();
-    for (AgentInstrumentation integration : INSTRUMENTATIONS) {
-      if (switches.enabled(integration.name()) && integration.enabledBy(config)) {
-        builder = integration.extend(builder, advice);
-      }
+            .ignore(nameStartsWith(AGENT_PACKAGE).or(nameStartsWith("net.bytebuddy.")));
+    for (AgentInstrumentation integration : enabled) {
+      builder = integration.extend(builder, advice);
     }
     instrumentation.addTransformer(ClassFileMarkers.INSTANCE, false);
     builder.installOn(instrumentation);

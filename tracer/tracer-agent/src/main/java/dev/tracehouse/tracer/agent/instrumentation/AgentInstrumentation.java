@@ -1,6 +1,7 @@
 package dev.tracehouse.tracer.agent.instrumentation;
 
 import dev.tracehouse.tracer.core.TracerConfig;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -16,6 +17,15 @@ public interface AgentInstrumentation {
   /** Whether the tracer's settings ask for this integration (besides its own switch). */
   default boolean enabledBy(TracerConfig config) {
     return true;
+  }
+
+  /**
+   * The JDK classes ({@code java.}, {@code jdk.}, {@code sun.}) this integration instruments, by
+   * name. They may be loaded before the agent starts: the installer retransforms those, and no
+   * other JDK class, so an integration must not match JDK classes in any other way.
+   */
+  default Set<String> jdkTypes() {
+    return Set.of();
   }
 
   /**

@@ -26,7 +26,7 @@ public final class ClassFileMarkers implements ClassFileTransformer {
 
   private static final int MAX_MARKERS = 32;
 
-  private volatile byte[][] markers = new byte[0][];
+  private volatile String[] markers = new String[0];
   private final ThreadLocal<Seen> lastSeen = new ThreadLocal<>();
 
   private ClassFileMarkers() {}
@@ -38,14 +38,16 @@ public final class ClassFileMarkers implements ClassFileTransformer {
    */
   public synchronized AgentBuilder.RawMatcher whenContains(
       String marker, AgentBuilder.RawMatcher matcher) {
-    byte[] bytes = marker.getBytes(StandardCharsets.UTF_8);
-    int bit = indexOf(bytes);
+    if (marker.isEmpty() || !marker.chars().allMatch(c -> c < 0x80)) {
+      throw new IllegalArgumentException("class-file marker must be non-empty ASCII: " + marker);
+    }
+    int bit = Arrays.asList(markers).indexOf(marker);
     if (bit < 0) {
       if (markers.length == MAX_MARKERS) {
         throw new IllegalStateException("more than " + MAX_MARKERS + " class-file markers");
       }
-      byte[][] grown = Arrays.copyOf(markers, markers.length + 1);
-      grown[markers.length] = bytes;
+      String[] grown = Arrays.copyOf(markers, markers.length + 1);
+      grown[markers.length] = marker;
       bit = markers.length;
       markers = grown;
     }
@@ -73,47 +75,26 @@ public final class ClassFileMarkers implements ClassFileTransformer {
       ProtectionDomain domain,
       byte[] classFile) {
     if (classBeingRedefined == null && internalName != null) {
-      lastSeen.set(new Seen(internalName.replace('/', '.'), scan(classFile)));
+      lastSeen.set(new Seen(internalName.replace('/', '.'), scan(classFile, markers)));
     }
     return null;
   }
 
-  private int scan(byte[] classFile) {
-    byte[][] all = markers;
+  /**
+   * The markers found in {@code classFile}. The bytes are read as ISO-8859-1, one char per byte, so
+   * that an ASCII marker is found exactly where its bytes are; {@code String#indexOf} is one of the
+   * JVM's intrinsics and already compiled when the application starts, unlike a loop of our own,
+   * which would run interpreted for the first thousands of classes.
+   */
+  static int scan(byte[] classFile, String[] markers) {
+    String text = new String(classFile, StandardCharsets.ISO_8859_1);
     int found = 0;
-    for (int i = 0; i < all.length; i++) {
-      if (contains(classFile, all[i])) {
+    for (int i = 0; i < markers.length; i++) {
+      if (text.contains(markers[i])) {
         found |= 1 << i;
       }
     }
     return found;
-  }
-
-  private int indexOf(byte[] marker) {
-    for (int i = 0; i < markers.length; i++) {
-      if (Arrays.equals(markers[i], marker)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  static boolean contains(byte[] haystack, byte[] needle) {
-    byte first = needle[0];
-    int last = haystack.length - needle.length;
-    outer:
-    for (int i = 0; i <= last; i++) {
-      if (haystack[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   /** The class defined last on a thread and the markers found in its class file. */

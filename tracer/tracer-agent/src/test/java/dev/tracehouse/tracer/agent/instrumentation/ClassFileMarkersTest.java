@@ -1,6 +1,7 @@
 package dev.tracehouse.tracer.agent.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -45,13 +46,27 @@ class ClassFileMarkersTest {
   }
 
   @Test
-  void contains_findsTheNeedleAnywhereIncludingTheEdges() {
-    assertThat(ClassFileMarkers.contains(bytes("abc"), bytes("abc"))).isTrue();
-    assertThat(ClassFileMarkers.contains(bytes("xxabc"), bytes("abc"))).isTrue();
-    assertThat(ClassFileMarkers.contains(bytes("abcxx"), bytes("abc"))).isTrue();
-    assertThat(ClassFileMarkers.contains(bytes("ababd"), bytes("abd"))).isTrue();
-    assertThat(ClassFileMarkers.contains(bytes("ab"), bytes("abc"))).isFalse();
-    assertThat(ClassFileMarkers.contains(bytes("abxc"), bytes("abc"))).isFalse();
+  void scan_findsEachMarkerAnywhereIncludingTheEdges() {
+    String[] markers = {"abc", "abd", "xyz"};
+    assertThat(ClassFileMarkers.scan(bytes("abc"), markers)).isEqualTo(0b001);
+    assertThat(ClassFileMarkers.scan(bytes("xxabc"), markers)).isEqualTo(0b001);
+    assertThat(ClassFileMarkers.scan(bytes("abcxyz"), markers)).isEqualTo(0b101);
+    assertThat(ClassFileMarkers.scan(bytes("ababd"), markers)).isEqualTo(0b010);
+    assertThat(ClassFileMarkers.scan(bytes("ab"), markers)).isZero();
+    assertThat(ClassFileMarkers.scan(bytes("abxc"), markers)).isZero();
+  }
+
+  @Test
+  void scan_readsBytesAboveAsciiWithoutFalseMatches() {
+    byte[] classFile = {(byte) 0xC3, (byte) 0xA9, 'a', 'b', 'c', (byte) 0xFF};
+    assertThat(ClassFileMarkers.scan(classFile, new String[] {"abc", "é"})).isEqualTo(0b01);
+  }
+
+  @Test
+  void nonAsciiMarker_isRefusedNamingIt() {
+    assertThatThrownBy(() -> MARKERS.whenContains("Lét;", ALWAYS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Lét;");
   }
 
   private static void define(String internalName, String classFile) {

@@ -12,8 +12,8 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import dev.tracehouse.tracer.Trace;
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -39,6 +39,7 @@ public final class TraceAnnotationInstrumentation implements AgentInstrumentatio
 
   @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice traceAdvice = LazyAdvice.of(TraceAdvice.class, advice);
     return builder
         .type(
             ClassFileMarkers.INSTANCE.whenContains(
@@ -52,6 +53,6 @@ public final class TraceAnnotationInstrumentation implements AgentInstrumentatio
                     not(isBootstrapClassLoader()))))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(Advice.to(TraceAdvice.class, advice).on(TRACED)));
+                type.visit(traceAdvice.get().on(TRACED)));
   }
 }

@@ -6,9 +6,10 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -40,25 +41,30 @@ public final class ConcurrentInstrumentation implements AgentInstrumentation {
   }
 
   @Override
+  public Set<String> jdkTypes() {
+    return Set.of(THREAD_POOL, SCHEDULED_POOL, FORK_JOIN_POOL, THREAD_PER_TASK);
+  }
+
+  @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    Advice runnable = Advice.to(RunnableAdvice.class, advice);
-    Advice callable = Advice.to(CallableAdvice.class, advice);
-    Advice forkJoin = Advice.to(ForkJoinRunnableAdvice.class, advice);
+    LazyAdvice runnable = LazyAdvice.of(RunnableAdvice.class, advice);
+    LazyAdvice callable = LazyAdvice.of(CallableAdvice.class, advice);
+    LazyAdvice forkJoin = LazyAdvice.of(ForkJoinRunnableAdvice.class, advice);
     return builder
         .type(named(THREAD_POOL).or(named(THREAD_PER_TASK)))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(runnable.on(publicMethods(Runnable.class, "execute"))))
+                type.visit(runnable.get().on(publicMethods(Runnable.class, "execute"))))
         .type(named(SCHEDULED_POOL))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(runnable.on(publicMethods(Runnable.class, "schedule")))
-                    .visit(callable.on(publicMethods(Callable.class, "schedule"))))
+                type.visit(runnable.get().on(publicMethods(Runnable.class, "schedule")))
+                    .visit(callable.get().on(publicMethods(Callable.class, "schedule"))))
         .type(named(FORK_JOIN_POOL))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(forkJoin.on(publicMethods(Runnable.class, "execute", "submit")))
-                    .visit(callable.on(publicMethods(Callable.class, "submit"))));
+                type.visit(forkJoin.get().on(publicMethods(Runnable.class, "execute", "submit")))
+                    .visit(callable.get().on(publicMethods(Callable.class, "submit"))));
   }
 
   /** The public methods named one of {@code names} whose first parameter is a {@code first}. */

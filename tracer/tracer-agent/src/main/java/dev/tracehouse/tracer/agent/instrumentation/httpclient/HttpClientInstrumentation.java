@@ -4,8 +4,9 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
@@ -17,19 +18,25 @@ public final class HttpClientInstrumentation implements AgentInstrumentation {
   /** The module that must be able to read the tracer's classes. */
   public static final String MODULE = "java.net.http";
 
+  private static final String CLIENT_IMPL = "jdk.internal.net.http.HttpClientImpl";
+
   @Override
   public String name() {
     return "httpclient";
   }
 
   @Override
+  public Set<String> jdkTypes() {
+    return Set.of(CLIENT_IMPL);
+  }
+
+  @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice httpClientAdvice = LazyAdvice.of(HttpClientAdvice.class, advice);
     return builder
-        .type(named("jdk.internal.net.http.HttpClientImpl"))
+        .type(named(CLIENT_IMPL))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(
-                    Advice.to(HttpClientAdvice.class, advice)
-                        .on(named("sendAsync").and(takesArguments(4)))));
+                type.visit(httpClientAdvice.get().on(named("sendAsync").and(takesArguments(4)))));
   }
 }

@@ -5,8 +5,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
@@ -26,12 +26,14 @@ public final class JavalinInstrumentation implements AgentInstrumentation {
 
   @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice routeAdvice = LazyAdvice.of(RouteAdvice.class, advice);
     return builder
         .type(named(SERVLET_CONTEXT))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
-                    Advice.to(RouteAdvice.class, advice)
+                    routeAdvice
+                        .get()
                         .on(
                             named("update")
                                 .and(takesArguments(2))

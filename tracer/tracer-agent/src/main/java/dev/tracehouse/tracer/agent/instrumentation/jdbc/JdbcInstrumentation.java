@@ -14,9 +14,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
 import dev.tracehouse.tracer.core.jdbc.JdbcTracing;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -38,28 +38,40 @@ public final class JdbcInstrumentation implements AgentInstrumentation {
 
   @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice sqlArgumentAdvice =
+        LazyAdvice.of(SqlArgumentAdvice.class, FinishAdvice.class, advice);
+    LazyAdvice recordedSqlAdvice =
+        LazyAdvice.of(RecordedSqlAdvice.class, FinishAdvice.class, advice);
+    LazyAdvice addBatchAdvice = LazyAdvice.of(AddBatchAdvice.class, advice);
+    LazyAdvice clearBatchAdvice = LazyAdvice.of(ClearBatchAdvice.class, advice);
+    LazyAdvice prepareAdvice = LazyAdvice.of(PrepareAdvice.class, advice);
     String[] executeMethods = JdbcTracing.EXECUTE_METHODS.toArray(String[]::new);
     return builder
         .type(jdbcClass(implementationOf("java.sql.Statement", executeMethods)))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
-                        Advice.to(SqlArgumentAdvice.class, FinishAdvice.class, advice)
+                        sqlArgumentAdvice
+                            .get()
                             .on(instanceMethod(executeMethods).and(takesArgument(0, String.class))))
                     .visit(
-                        Advice.to(RecordedSqlAdvice.class, FinishAdvice.class, advice)
+                        recordedSqlAdvice
+                            .get()
                             .on(instanceMethod(executeMethods).and(takesArguments(0))))
                     .visit(
-                        Advice.to(AddBatchAdvice.class, advice)
+                        addBatchAdvice
+                            .get()
                             .on(instanceMethod("addBatch").and(takesArguments(String.class))))
                     .visit(
-                        Advice.to(ClearBatchAdvice.class, advice)
+                        clearBatchAdvice
+                            .get()
                             .on(instanceMethod("clearBatch").and(takesArguments(0)))))
         .type(jdbcClass(implementationOf("java.sql.Connection", "prepareStatement", "prepareCall")))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
-                    Advice.to(PrepareAdvice.class, advice)
+                    prepareAdvice
+                        .get()
                         .on(
                             instanceMethod("prepareStatement", "prepareCall")
                                 .and(takesArgument(0, String.class)))));

@@ -6,8 +6,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
@@ -27,12 +27,14 @@ public final class JedisInstrumentation implements AgentInstrumentation {
 
   @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice jedisAdvice = LazyAdvice.of(JedisAdvice.class, advice);
     return builder
         .type(named(PACKAGE + "Connection"))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
-                    Advice.to(JedisAdvice.class, advice)
+                    jedisAdvice
+                        .get()
                         .on(
                             namedOneOf("executeCommand", "sendCommand")
                                 .and(takesArguments(1))

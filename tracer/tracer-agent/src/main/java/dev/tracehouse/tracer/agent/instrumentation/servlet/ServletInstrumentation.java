@@ -11,8 +11,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
@@ -37,6 +37,7 @@ public final class ServletInstrumentation implements AgentInstrumentation {
 
   @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice servletAdvice = LazyAdvice.of(ServletAdvice.class, advice);
     return builder
         .type(
             ClassFileMarkers.INSTANCE.whenContains(
@@ -50,7 +51,8 @@ public final class ServletInstrumentation implements AgentInstrumentation {
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
-                    Advice.to(ServletAdvice.class, advice)
+                    servletAdvice
+                        .get()
                         .on(
                             named("service")
                                 .and(not(isAbstract()))

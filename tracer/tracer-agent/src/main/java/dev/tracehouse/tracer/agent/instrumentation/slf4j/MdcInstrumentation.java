@@ -4,9 +4,9 @@ import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
 import dev.tracehouse.tracer.core.TracerConfig;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
@@ -33,10 +33,11 @@ public final class MdcInstrumentation implements AgentInstrumentation {
 
   @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice mdcAdvice = LazyAdvice.of(MdcAdvice.class, advice);
     return builder
         .type(named(LOGGER_FACTORY))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(Advice.to(MdcAdvice.class, advice).on(isTypeInitializer())));
+                type.visit(mdcAdvice.get().on(isTypeInitializer())));
   }
 }

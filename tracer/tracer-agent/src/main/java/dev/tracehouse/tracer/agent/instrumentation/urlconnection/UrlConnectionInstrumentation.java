@@ -6,8 +6,9 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
@@ -26,19 +27,28 @@ public final class UrlConnectionInstrumentation implements AgentInstrumentation 
   }
 
   @Override
+  public Set<String> jdkTypes() {
+    return Set.of(JDK_CONNECTION);
+  }
+
+  @Override
   public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    LazyAdvice requestAdvice = LazyAdvice.of(RequestAdvice.class, advice);
+    LazyAdvice responseAdvice = LazyAdvice.of(ResponseAdvice.class, advice);
     return builder
         .type(named(JDK_CONNECTION))
         .transform(
             (type, description, loader, module, domain) ->
                 type.visit(
-                        Advice.to(RequestAdvice.class, advice)
+                        requestAdvice
+                            .get()
                             .on(
                                 isPublic()
                                     .and(namedOneOf("connect", "getOutputStream"))
                                     .and(takesArguments(0))))
                     .visit(
-                        Advice.to(ResponseAdvice.class, advice)
+                        responseAdvice
+                            .get()
                             .on(isPublic().and(named("getInputStream")).and(takesArguments(0)))));
   }
 }
