@@ -62,7 +62,8 @@ public final class AgentStartupHarness {
     try (CafeRedis redis = CafeRedis.start(work.resolve("redis"));
         FakeTraceAgent traceAgent = new FakeTraceAgent(Duration.ZERO);
         ChildJvm taster =
-            ChildJvm.start(tasterJar, null, Map.of(), "TASTER_PORT", null, work.resolve("t.log"))) {
+            ChildJvm.start(
+                List.of(), tasterJar, null, Map.of(), "TASTER_PORT", null, work.resolve("t.log"))) {
       Map<String, String> env =
           Map.of(
               "TASTER_URL",
@@ -95,7 +96,8 @@ public final class AgentStartupHarness {
     Map<String, String> cafeEnv = new HashMap<>(env);
     cafeEnv.put("CAFE_DB", work.resolve(name + ".db").toString());
     try (ChildJvm cafe =
-        ChildJvm.start(jar, agentJar, cafeEnv, "CAFE_PORT", "/ping", work.resolve(name + ".log"))) {
+        ChildJvm.start(
+            List.of(), jar, agentJar, cafeEnv, "CAFE_PORT", "/ping", work.resolve(name + ".log"))) {
       return new Start(cafe.readyMillis(), cafe.readyCpuMillis());
     }
   }

@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * Measures what the tracehouse agent costs the cafe (issue 5, acceptance 3 and the startup part of
@@ -62,25 +60,12 @@ public final class CafeOverheadHarness {
   }
 
   private void run() throws Exception {
-    Path redisDir = Files.createDirectories(work.resolve("redis"));
-    int redisPort = ChildJvm.freePort();
-    RedisServer redis =
-        RedisServer.newRedisServer()
-            .executableProvider(ExecutableProvider.newJarResourceProvider(redisDir.toFile()))
-            .port(redisPort)
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .build();
-    redis.start();
-    try {
+    try (CafeRedis redis = CafeRedis.start(work.resolve("redis"))) {
       for (ProcessHandle child : ProcessHandle.current().children().toList()) {
         pinning.pinService(child.pid());
       }
       pinning.pinGenerator();
-      measureAll(redisPort);
-    } finally {
-      redis.stop();
+      measureAll(redis.port());
     }
     report.print();
   }

@@ -8,7 +8,7 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * The Redis the cafe needs, from embedded-redis's bundled binary, on a free loopback port, without
- * persistence. (CafeOverheadHarness still builds its own the same way: another session edits it.)
+ * persistence; shared by the overhead and start-up harnesses.
  */
 final class CafeRedis implements AutoCloseable {
   private final RedisServer server;
