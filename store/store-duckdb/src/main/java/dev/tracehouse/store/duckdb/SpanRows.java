@@ -61,7 +61,7 @@ final class SpanRows {
       rows.texts[t + 1] = encoder.utf8(span.name());
       rows.texts[t + 2] = encoder.utf8(span.resource());
       rows.texts[t + 3] = encoder.utf8(span.type());
-      rows.texts[t + 4] = encoder.json.meta(span.meta());
+      rows.texts[t + 4] = encoder.json.meta(span.meta(), SpanTagColumns.KEYS);
       rows.texts[t + 5] = encoder.json.metrics(span.metrics());
       for (int j = 0; j < TAGS.size(); j++) {
         String value = span.meta().get(TAGS.get(j).key());

@@ -3,6 +3,7 @@ package dev.tracehouse.store.duckdb;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes span tags as the UTF-8 bytes of a JSON object, the form of the {@code meta} and {@code
@@ -21,20 +22,26 @@ final class TagsJsonWriter {
   private byte[] buf = new byte[1024];
   private int len;
 
-  /** {@code meta} as a JSON object of strings. */
-  byte[] meta(Map<String, String> meta) {
+  /** {@code meta} without the keys in {@code left}, as a JSON object of strings. */
+  byte[] meta(Map<String, String> meta, Set<String> left) {
     if (meta.isEmpty()) {
       return EMPTY;
     }
     len = 0;
     put('{');
     for (Map.Entry<String, String> e : meta.entrySet()) {
+      if (left.contains(e.getKey())) {
+        continue;
+      }
       if (len > 1) {
         put(',');
       }
       string(e.getKey());
       put(':');
       string(e.getValue());
+    }
+    if (len == 1) {
+      return EMPTY;
     }
     put('}');
     return Arrays.copyOf(buf, len);

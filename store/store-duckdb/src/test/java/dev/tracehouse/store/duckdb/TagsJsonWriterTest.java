@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TagsJsonWriterTest {
@@ -12,7 +13,7 @@ class TagsJsonWriterTest {
   private final TagsJsonWriter json = new TagsJsonWriter();
 
   private String meta(Map<String, String> meta) {
-    return new String(json.meta(meta), StandardCharsets.UTF_8);
+    return new String(json.meta(meta, Set.of()), StandardCharsets.UTF_8);
   }
 
   private String metrics(Map<String, Double> metrics) {
@@ -30,6 +31,19 @@ class TagsJsonWriterTest {
   }
 
   @Test
+  void meta_leavesOutTheGivenKeys_andIsEmptyWhenNoOtherIsLeft() {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("env", "prod");
+    meta.put("http.url", "/a");
+    meta.put("version", "1.2");
+
+    assertThat(new String(json.meta(meta, Set.of("env", "version")), StandardCharsets.UTF_8))
+        .isEqualTo("{\"http.url\":\"/a\"}");
+    assertThat(new String(json.meta(Map.of("env", "prod"), Set.of("env")), StandardCharsets.UTF_8))
+        .isEqualTo("{}");
+  }
+
+  @Test
   void meta_escapesQuotesBackslashesAndControls() {
     String value = "say \"hi\"\\ \n\r\t\u0001\u001f end";
 
@@ -43,7 +57,7 @@ class TagsJsonWriterTest {
   void meta_writesNonAsciiAsUtf8AndRoundTrips() {
     String value = "café ☕ \uD83C\uDF7A 日本";
 
-    byte[] bytes = json.meta(Map.of("drink", value));
+    byte[] bytes = json.meta(Map.of("drink", value), Set.of());
 
     assertThat(bytes).isEqualTo(("{\"drink\":\"" + value + "\"}").getBytes(StandardCharsets.UTF_8));
     assertThat(TagsJson.parseMeta(new String(bytes, StandardCharsets.UTF_8)))
