@@ -21,12 +21,14 @@ class TagsJsonWriterTest {
   }
 
   @Test
-  void meta_writesACompactObjectInIterationOrder() {
+  void meta_writesACompactObjectInKeyOrder() {
     Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("env", "prod");
+    meta.put("thread.name", "t-1");
     meta.put("http.url", "/a?b=c");
+    meta.put("env", "prod");
 
-    assertThat(meta(meta)).isEqualTo("{\"env\":\"prod\",\"http.url\":\"/a?b=c\"}");
+    assertThat(meta(meta))
+        .isEqualTo("{\"env\":\"prod\",\"http.url\":\"/a?b=c\",\"thread.name\":\"t-1\"}");
     assertThat(meta(Map.of())).isEqualTo("{}");
   }
 
@@ -76,6 +78,19 @@ class TagsJsonWriterTest {
     assertThat(TagsJson.parseMeta(meta(Map.of("sql", longValue, "b", "\"".repeat(3000)))))
         .containsEntry("sql", longValue)
         .containsEntry("b", "\"".repeat(3000));
+  }
+
+  @Test
+  void meta_withMoreKeysThanItsKeyBuffer_writesThemAllInOrder() {
+    Map<String, String> meta = new java.util.HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      meta.put("k" + (char) ('A' + i), "v" + i);
+    }
+
+    String json = meta(meta);
+
+    assertThat(TagsJson.parseMeta(json)).isEqualTo(meta);
+    assertThat(json).startsWith("{\"kA\":\"v0\",\"kB\":\"v1\",").endsWith(",\"kh\":\"v39\"}");
   }
 
   @Test
