@@ -10,10 +10,10 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * Spans already turned into the values of {@link SpanTable}'s columns, by the thread that hands
- * them to the store: ids and times as longs, text as UTF-8 bytes, tags as JSON bytes (and the typed
- * tags of {@link SpanTagColumns} as UTF-8 bytes again, null when absent). The single writer thread
- * then only appends them, so the encoding work spreads over the request threads instead of queueing
- * behind the writer (RATIONALE.md). Immutable once built.
+ * them to the store: ids and times as longs, text as UTF-8 bytes, tags as JSON bytes except the
+ * typed tags of {@link SpanTagColumns}, which go to their own columns as UTF-8 bytes (null when
+ * absent). The single writer thread then only appends them, so the encoding work spreads over the
+ * request threads instead of queueing behind the writer (RATIONALE.md). Immutable once built.
  */
 final class SpanRows {
 
