@@ -34,16 +34,17 @@ import java.util.function.IntConsumer;
  * a p95 time series of a service over 24 hours (≤ 500 ms) take, and how many bytes does a span take
  * on disk (≤ 60)? Baseline: the service statistics without rollups (every 10 s row read and merged,
  * as before ADR 013), measured on the same file. Each query runs warm, several times on different
- * windows; the report gives wall-clock p50/p99/max and the process CPU per call (DuckDB works on
- * its own threads). Run: {@code java -cp benchmarks.jar dev.tracehouse.store.duckdb.ScaleBenchmark
- * spans=10000000 dir=/tmp/tracehouse-scale} (reuses the dataset in {@code dir} when its {@code
- * dataset.txt} matches {@code spans}; {@code regenerate=true} makes it anew; {@code stats=false}
- * runs only the span queries).
+ * windows after 10 warm-up calls; the report gives wall-clock p50/p99/max and the process CPU per
+ * call (DuckDB works on its own threads). Run: {@code java -cp benchmarks.jar
+ * dev.tracehouse.store.duckdb.ScaleBenchmark spans=10000000 dir=/tmp/tracehouse-scale} (reuses the
+ * dataset in {@code dir} when its {@code dataset.txt} matches {@code spans}; {@code
+ * regenerate=true} makes it anew; {@code stats=false} runs only the span queries).
  */
 public final class ScaleBenchmark {
 
   private static final long MINUTE_MS = 60_000;
   private static final long HOUR_MS = 60 * MINUTE_MS;
+  private static final int WARM_UP_CALLS = 10;
 
   private ScaleBenchmark() {}
 
@@ -150,10 +151,14 @@ public final class ScaleBenchmark {
     };
   }
 
-  /** Runs {@code call} with 0..runs-1 after 3 warm-up runs and prints latency and CPU figures. */
+  /**
+   * Runs {@code call} with 0..runs-1 after {@value #WARM_UP_CALLS} warm-up calls (arguments from
+   * runs-1 down, wrapping around), as a server that has been up a while is warm, and prints latency
+   * and CPU figures.
+   */
   private static void measure(String what, int runs, IntConsumer call) {
-    for (int i = 0; i < Math.min(3, runs); i++) {
-      call.accept(runs - 1 - i);
+    for (int i = 0; i < WARM_UP_CALLS; i++) {
+      call.accept(Math.floorMod(runs - 1 - i, runs));
     }
     double[] ms = new double[runs];
     long cpu0 = ScaleDataset.processCpuNanos();

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The DuckDB expression of each {@link Source} over the logical schemas. A span meta with a typed
- * column ({@link SpanTagColumns}) reads the column, which holds the same value as the JSON.
+ * column ({@link SpanTagColumns}) reads the column: a store may leave it out of the JSON.
  */
 final class Sources {
 

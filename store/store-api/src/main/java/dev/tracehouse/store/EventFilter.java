@@ -15,10 +15,11 @@ import java.util.List;
  * <p><b>Spans</b> ({@code spans}): {@code trace_high, trace_low, span_id, parent_id BIGINT}
  * (unsigned 64-bit values with the same bits), {@code service, name, resource, type VARCHAR},
  * {@code start_ns, duration_ns BIGINT}, {@code error BOOLEAN}, {@code meta VARCHAR} (JSON object of
- * the string tags), {@code metrics VARCHAR} (JSON object of the numeric tags; NaN and infinities as
- * the JSON strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}), and one {@code VARCHAR}
- * column per tag of {@link SpanTagColumns} ({@code tag_env}, {@code tag_http_status_code}, ...):
- * the meta value of that key, NULL when absent.
+ * the string tags, except possibly those of {@link SpanTagColumns}), {@code metrics VARCHAR} (JSON
+ * object of the numeric tags; NaN and infinities as the JSON strings {@code "NaN"}, {@code
+ * "Infinity"}, {@code "-Infinity"}), and one {@code VARCHAR} column per tag of {@link
+ * SpanTagColumns} ({@code tag_env}, {@code tag_http_status_code}, ...): the meta value of that key,
+ * NULL when absent, which a condition must read instead of {@code meta}.
  *
  * <p><b>Logs</b> ({@code logs}): {@code ts_ns BIGINT}, {@code seq BIGINT} (unique, store-assigned),
  * {@code service, status, host, source, message VARCHAR} ({@code ''} when unknown), {@code tags

@@ -2,14 +2,17 @@ package dev.tracehouse.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The span tags that the logical schema of {@link EventFilter} also has as columns of their own:
- * the reserved facets ({@code env}, {@code version}, {@code _dd.hostname} for {@code host}) and the
- * most searched HTTP tags. Each column holds the meta value of its key, or NULL when the span has
- * no such meta, so {@code tag_env} means exactly {@code json_extract_string(meta, '$."env"')}; a
- * SQL compiler reads the column instead of parsing the JSON, which is what makes these searches
- * fast (ADR 017).
+ * The span tags that the logical schema of {@link EventFilter} has as columns of their own: the
+ * reserved facets ({@code env}, {@code version}, {@code _dd.hostname} for {@code host}), the most
+ * searched HTTP tags, and {@code span.kind} and {@code component}, on nearly every span (ADR 017
+ * says what they save on disk). Each column holds the meta value of its key, or NULL when the span
+ * has no such meta. A SQL compiler must read the column for these keys, never the {@code meta}
+ * JSON: a store may keep them only in their columns (the DuckDB store does, to save disk) and puts
+ * them back into the meta of the spans it reads (ADR 017).
  */
 public final class SpanTagColumns {
 
@@ -28,7 +31,13 @@ public final class SpanTagColumns {
           new Column("version", "tag_version"),
           new Column("_dd.hostname", "tag_hostname"),
           new Column("http.method", "tag_http_method"),
-          new Column("http.status_code", "tag_http_status_code"));
+          new Column("http.status_code", "tag_http_status_code"),
+          new Column("span.kind", "tag_span_kind"),
+          new Column("component", "tag_component"));
+
+  /** The meta keys of {@link #ALL}. */
+  public static final Set<String> KEYS =
+      ALL.stream().map(Column::key).collect(Collectors.toUnmodifiableSet());
 
   private SpanTagColumns() {}
 

@@ -30,9 +30,17 @@ final class TestAggregates {
     return new Key(Span::service, "service", List.of());
   }
 
-  /** The meta tag {@code key} (absent → no group); the key is a bound JSON pointer. */
+  /**
+   * The meta tag {@code key} (absent → no group): its {@link SpanTagColumns} column when it has one
+   * (a store may keep it only there), else the JSON with the key as a bound pointer.
+   */
   static Key meta(String key) {
-    return new Key(s -> s.meta().get(key), "json_extract_string(meta, ?)", List.of("/" + key));
+    return SpanTagColumns.of(key)
+        .map(column -> new Key(s -> s.meta().get(key), column, List.of()))
+        .orElseGet(
+            () ->
+                new Key(
+                    s -> s.meta().get(key), "json_extract_string(meta, ?)", List.of("/" + key)));
   }
 
   static Aggregate<Span> count() {

@@ -10,10 +10,10 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * Spans already turned into the values of {@link SpanTable}'s columns, by the thread that hands
- * them to the store: ids and times as longs, text as UTF-8 bytes, tags as JSON bytes (and the typed
- * tags of {@link SpanTagColumns} as UTF-8 bytes again, null when absent). The single writer thread
- * then only appends them, so the encoding work spreads over the request threads instead of queueing
- * behind the writer (RATIONALE.md). Immutable once built.
+ * them to the store: ids and times as longs, text as UTF-8 bytes, tags as JSON bytes except the
+ * typed tags of {@link SpanTagColumns}, which go to their own columns as UTF-8 bytes (null when
+ * absent). The single writer thread then only appends them, so the encoding work spreads over the
+ * request threads instead of queueing behind the writer (RATIONALE.md). Immutable once built.
  */
 final class SpanRows {
 
@@ -61,7 +61,7 @@ final class SpanRows {
       rows.texts[t + 1] = encoder.utf8(span.name());
       rows.texts[t + 2] = encoder.utf8(span.resource());
       rows.texts[t + 3] = encoder.utf8(span.type());
-      rows.texts[t + 4] = encoder.json.meta(span.meta());
+      rows.texts[t + 4] = encoder.json.meta(span.meta(), SpanTagColumns.KEYS);
       rows.texts[t + 5] = encoder.json.metrics(span.metrics());
       for (int j = 0; j < TAGS.size(); j++) {
         String value = span.meta().get(TAGS.get(j).key());

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The {@code spans} table: its DDL and how a row becomes a span ({@link SpanRows} makes rows of
@@ -18,8 +20,9 @@ import java.util.List;
  * retention goes by. {@code indexed} is false only for spans the retention filters did not index
  * (meta {@value Retention#INDEXED_BY} empty): those are kept for the live window only, unless their
  * trace is indexed. Then one VARCHAR column per {@link SpanTagColumns} tag (its meta value, NULL
- * when absent; the meta JSON keeps it too), which searches on those tags read instead of the JSON
- * (ADR 017).
+ * when absent), which searches on those tags read: since ADR 017's second part those tags are left
+ * out of the meta JSON of new rows (files written before have them in both), and {@link #read} puts
+ * them back.
  */
 final class SpanTable {
 
@@ -49,7 +52,11 @@ final class SpanTable {
   /** The columns {@link #read(ResultSet)} expects, in order. */
   static final String COLUMNS =
       "trace_high, trace_low, span_id, parent_id, service, name, resource, type, start_ns,"
-          + " duration_ns, error, meta, metrics";
+          + " duration_ns, error, meta, metrics"
+          + SpanTagColumns.ALL.stream().map(c -> ", " + c.column()).collect(Collectors.joining());
+
+  /** The index in {@link #COLUMNS} of the first typed tag column. */
+  private static final int FIRST_TAG_COLUMN = 14;
 
   /** A row of zeros and empty strings, for {@link Schema#primeIfEmpty}. */
   static final String ZERO_ROW =
@@ -105,8 +112,18 @@ final class SpanTable {
     return "/" + key;
   }
 
-  /** The span in the current row of a result selecting {@link #COLUMNS}. */
+  /**
+   * The span in the current row of a result selecting {@link #COLUMNS}: the typed tags go back into
+   * its meta. A file written before they left {@code meta} has them in both, with the same value.
+   */
   static Span read(ResultSet row) throws SQLException {
+    Map<String, String> meta = TagsJson.parseMeta(row.getString(12));
+    for (int i = 0; i < SpanTagColumns.ALL.size(); i++) {
+      String value = row.getString(FIRST_TAG_COLUMN + i);
+      if (value != null) {
+        meta.put(SpanTagColumns.ALL.get(i).key(), value);
+      }
+    }
     return new Span(
         new TraceId(row.getLong(1), row.getLong(2)),
         row.getLong(3),
@@ -118,7 +135,7 @@ final class SpanTable {
         row.getLong(9),
         row.getLong(10),
         row.getBoolean(11),
-        TagsJson.parseMeta(row.getString(12)),
+        meta,
         TagsJson.parseMetrics(row.getString(13)));
   }
 }

@@ -141,19 +141,53 @@ class DuckDbSpanStoreFileTest {
       store.writer().write(List.of(written));
       store.writer().flush();
       assertThat(store.reader().trace(written.traceId())).contains(List.of(written));
+      // The old row has its typed tags in both places: reading back does not change them.
+      assertThat(store.reader().trace(TraceId.ofLow(77)).orElseThrow())
+          .singleElement()
+          .satisfies(
+              s ->
+                  assertThat(s.meta())
+                      .isEqualTo(
+                          java.util.Map.of("env", "prod", "http.status_code", "500", "k", "v")));
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
                 "SELECT tag_env, tag_version, tag_hostname, tag_http_method,"
-                    + " tag_http_status_code FROM spans ORDER BY trace_low")) {
+                    + " tag_http_status_code, meta FROM spans ORDER BY trace_low")) {
       assertThat(rs.next()).isTrue();
       assertThat(row(rs)).containsExactly("prod", null, null, null, "500");
       assertThat(rs.next()).isTrue();
       // A metric of the same name is not a meta: the column stays NULL, as the JSON path would.
       assertThat(row(rs)).containsExactly(null, "1.2", "web-1", "GET", null);
+      // New rows keep the typed tags in their columns only.
+      assertThat(rs.getString(6)).isEqualTo("{}");
       assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void write_keepsTypedTagsOutOfTheMetaJson_andReadsThemBack() throws Exception {
+    Path file = dir.resolve("typed.duckdb");
+    Span span =
+        span(new TraceId(0, 90), 1, 0, "cafe", "GET /menu", T0, MS)
+            .withTags(
+                java.util.Map.of(
+                    "env", "prod", "http.method", "GET", "http.url", "/menu", "peer", "db"),
+                java.util.Map.of("http.status_code", 200.0));
+    try (DuckDbSpanStore store = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      store.writer().write(List.of(span));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT meta FROM spans WHERE trace_low = 90")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(TagsJson.parseMeta(rs.getString(1)))
+          .isEqualTo(java.util.Map.of("http.url", "/menu", "peer", "db"));
+    }
+    try (DuckDbSpanStore reopened = DuckDbSpanStore.open(DuckDbOptions.at(file))) {
+      assertThat(reopened.reader().trace(span.traceId())).contains(List.of(span));
     }
   }
 

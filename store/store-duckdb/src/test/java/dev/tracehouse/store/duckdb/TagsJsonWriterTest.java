@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TagsJsonWriterTest {
@@ -12,7 +13,7 @@ class TagsJsonWriterTest {
   private final TagsJsonWriter json = new TagsJsonWriter();
 
   private String meta(Map<String, String> meta) {
-    return new String(json.meta(meta), StandardCharsets.UTF_8);
+    return new String(json.meta(meta, Set.of()), StandardCharsets.UTF_8);
   }
 
   private String metrics(Map<String, Double> metrics) {
@@ -20,13 +21,28 @@ class TagsJsonWriterTest {
   }
 
   @Test
-  void meta_writesACompactObjectInIterationOrder() {
+  void meta_writesACompactObjectInKeyOrder() {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("thread.name", "t-1");
+    meta.put("http.url", "/a?b=c");
+    meta.put("env", "prod");
+
+    assertThat(meta(meta))
+        .isEqualTo("{\"env\":\"prod\",\"http.url\":\"/a?b=c\",\"thread.name\":\"t-1\"}");
+    assertThat(meta(Map.of())).isEqualTo("{}");
+  }
+
+  @Test
+  void meta_leavesOutTheGivenKeys_andIsEmptyWhenNoOtherIsLeft() {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("env", "prod");
-    meta.put("http.url", "/a?b=c");
+    meta.put("http.url", "/a");
+    meta.put("version", "1.2");
 
-    assertThat(meta(meta)).isEqualTo("{\"env\":\"prod\",\"http.url\":\"/a?b=c\"}");
-    assertThat(meta(Map.of())).isEqualTo("{}");
+    assertThat(new String(json.meta(meta, Set.of("env", "version")), StandardCharsets.UTF_8))
+        .isEqualTo("{\"http.url\":\"/a\"}");
+    assertThat(new String(json.meta(Map.of("env", "prod"), Set.of("env")), StandardCharsets.UTF_8))
+        .isEqualTo("{}");
   }
 
   @Test
@@ -43,7 +59,7 @@ class TagsJsonWriterTest {
   void meta_writesNonAsciiAsUtf8AndRoundTrips() {
     String value = "café ☕ \uD83C\uDF7A 日本";
 
-    byte[] bytes = json.meta(Map.of("drink", value));
+    byte[] bytes = json.meta(Map.of("drink", value), Set.of());
 
     assertThat(bytes).isEqualTo(("{\"drink\":\"" + value + "\"}").getBytes(StandardCharsets.UTF_8));
     assertThat(TagsJson.parseMeta(new String(bytes, StandardCharsets.UTF_8)))
@@ -62,6 +78,19 @@ class TagsJsonWriterTest {
     assertThat(TagsJson.parseMeta(meta(Map.of("sql", longValue, "b", "\"".repeat(3000)))))
         .containsEntry("sql", longValue)
         .containsEntry("b", "\"".repeat(3000));
+  }
+
+  @Test
+  void meta_withMoreKeysThanItsKeyBuffer_writesThemAllInOrder() {
+    Map<String, String> meta = new java.util.HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      meta.put("k" + (char) ('A' + i), "v" + i);
+    }
+
+    String json = meta(meta);
+
+    assertThat(TagsJson.parseMeta(json)).isEqualTo(meta);
+    assertThat(json).startsWith("{\"kA\":\"v0\",\"kB\":\"v1\",").endsWith(",\"kh\":\"v39\"}");
   }
 
   @Test
