@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends pre-encoded Datadog v0.4 payloads to {@code PUT http://127.0.0.1:<port>/v0.4/traces} from
@@ -19,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread keeps one connection ({@link LoopbackHttpClient}) and writes the payload from its array.
  *
  * <p>Usage: {@code IntakeLoadGenerator port=8126 threads=4 seconds=60 priority=2 chunks=100
- * spans=10}. Loopback only; {@code seconds} is capped at 120.
+ * spans=10 rate=0}. Loopback only; {@code seconds} is capped at 120. With {@code rate=N} the
+ * requests are due at a fixed pace that offers N spans per second over all threads (a request that
+ * is late because every thread was busy is sent at once), so a rate the server can sustain is shown
+ * by every payload being accepted; {@code rate=0} sends as fast as answers come back.
  */
 public final class IntakeLoadGenerator {
   private static final int MAX_SECONDS = 120;
@@ -49,20 +53,22 @@ public final class IntakeLoadGenerator {
 
   private void run() throws InterruptedException {
     System.out.printf(
-        "load: %d threads, %d s, %d chunks x %d spans = %d B per request, priority %d, port %d%n",
+        "load: %d threads, %d s, %d chunks x %d spans = %d B per request, priority %d, port %d,"
+            + " rate %d spans/s (0 = closed loop)%n",
         options.threads(),
         options.seconds(),
         options.chunks(),
         options.spansPerChunk(),
         payload.bytes().length,
         options.priority(),
-        options.port());
+        options.port(),
+        options.rate());
     long start = System.nanoTime();
     long deadline = start + options.seconds() * 1_000_000_000L;
     List<Sender> senders = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < options.threads(); i++) {
-      Sender sender = new Sender(deadline);
+      Sender sender = new Sender(start, deadline);
       senders.add(sender);
       Thread t = new Thread(sender, "load-" + i);
       threads.add(t);
@@ -112,6 +118,7 @@ public final class IntakeLoadGenerator {
 
   /** One client thread: patches its own copy of the payload and sends it until the deadline. */
   private final class Sender implements Runnable {
+    private final long start;
     private final long deadline;
     private final byte[] body = new byte[payload.bytes().length];
     private final String[] headers = {
@@ -122,7 +129,8 @@ public final class IntakeLoadGenerator {
     private final Map<String, Long> codes = new TreeMap<>();
     private final LatencyRecorder latencies = new LatencyRecorder();
 
-    Sender(long deadline) {
+    Sender(long start, long deadline) {
+      this.start = start;
       this.deadline = deadline;
     }
 
@@ -130,8 +138,11 @@ public final class IntakeLoadGenerator {
     public void run() {
       try (LoopbackHttpClient client = new LoopbackHttpClient(options.port())) {
         while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-          payload.withIds(
-              body, sequence.incrementAndGet(), System.currentTimeMillis() * 1_000_000L);
+          long n = sequence.incrementAndGet();
+          if (!awaitTurn(n)) {
+            break;
+          }
+          payload.withIds(body, n, System.currentTimeMillis() * 1_000_000L);
           long sentAt = System.nanoTime();
           String code;
           try {
@@ -147,6 +158,21 @@ public final class IntakeLoadGenerator {
           codes.merge(code, 1L, Long::sum);
         }
       }
+    }
+
+    /** Waits until request {@code n} (from 1) is due at the offered rate; false past the end. */
+    private boolean awaitTurn(long n) {
+      if (options.rate() == 0) {
+        return true;
+      }
+      long due = start + (long) ((n - 1) * (double) payload.spans() / options.rate() * 1e9);
+      if (due >= deadline) {
+        return false;
+      }
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      return true;
     }
   }
 }

@@ -9,9 +9,11 @@ package dev.tracehouse.bench.load;
  * @param priority the chunks' {@code _sampling_priority_v1}: 1 auto keep, 2 user keep
  * @param chunks traces per request
  * @param spansPerChunk spans per trace
+ * @param rate spans per second offered over all threads (open loop, paced per request), or 0 to
+ *     send as fast as the answers come back
  */
 record LoadOptions(
-    int port, int threads, int seconds, int priority, int chunks, int spansPerChunk) {
+    int port, int threads, int seconds, int priority, int chunks, int spansPerChunk, int rate) {
 
   static LoadOptions parse(String[] args, int maxSeconds) {
     KeyValueArgs given = new KeyValueArgs(args);
@@ -22,7 +24,8 @@ record LoadOptions(
             given.number("seconds", 60, 1, maxSeconds),
             given.number("priority", 2, -1, 2),
             given.number("chunks", 100, 1, 256),
-            given.number("spans", 10, 1, 1000));
+            given.number("spans", 10, 1, 1000),
+            given.number("rate", 0, 0, 10_000_000));
     given.requireAllUsed();
     return o;
   }
