@@ -27,6 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What lives in the file: durability across reopen, big ids, and the per-process lock. */
 class DuckDbSpanStoreFileTest {
+  /** The spans table's columns as the first version made them, for files made before a change. */
+  private static final String FIRST_COLUMNS =
+      "trace_high BIGINT NOT NULL, trace_low BIGINT NOT NULL, span_id BIGINT NOT NULL,"
+          + " parent_id BIGINT NOT NULL, service VARCHAR NOT NULL, name VARCHAR NOT NULL,"
+          + " resource VARCHAR NOT NULL, type VARCHAR NOT NULL, start_ns BIGINT NOT NULL,"
+          + " duration_ns BIGINT NOT NULL, error BOOLEAN NOT NULL, meta VARCHAR NOT NULL,"
+          + " metrics VARCHAR NOT NULL";
 
   @TempDir Path dir;
 
@@ -73,12 +80,7 @@ class DuckDbSpanStoreFileTest {
     long start = System.currentTimeMillis() * MS;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement st = c.createStatement()) {
-      st.execute(
-          "CREATE TABLE spans (trace_high BIGINT NOT NULL, trace_low BIGINT NOT NULL,"
-              + " span_id BIGINT NOT NULL, parent_id BIGINT NOT NULL, service VARCHAR NOT NULL,"
-              + " name VARCHAR NOT NULL, resource VARCHAR NOT NULL, type VARCHAR NOT NULL,"
-              + " start_ns BIGINT NOT NULL, duration_ns BIGINT NOT NULL, error BOOLEAN NOT NULL,"
-              + " meta VARCHAR NOT NULL, metrics VARCHAR NOT NULL)");
+      st.execute("CREATE TABLE spans (" + FIRST_COLUMNS + ")");
       st.execute(
           "INSERT INTO spans VALUES (0, 77, 1, 0, 'old', 'op', 'res', '', "
               + start
@@ -110,12 +112,9 @@ class DuckDbSpanStoreFileTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement st = c.createStatement()) {
       st.execute(
-          "CREATE TABLE spans (trace_high BIGINT NOT NULL, trace_low BIGINT NOT NULL,"
-              + " span_id BIGINT NOT NULL, parent_id BIGINT NOT NULL, service VARCHAR NOT NULL,"
-              + " name VARCHAR NOT NULL, resource VARCHAR NOT NULL, type VARCHAR NOT NULL,"
-              + " start_ns BIGINT NOT NULL, duration_ns BIGINT NOT NULL, error BOOLEAN NOT NULL,"
-              + " meta VARCHAR NOT NULL, metrics VARCHAR NOT NULL, ingest_ns BIGINT NOT NULL,"
-              + " indexed BOOLEAN NOT NULL)");
+          "CREATE TABLE spans ("
+              + FIRST_COLUMNS
+              + ", ingest_ns BIGINT NOT NULL, indexed BOOLEAN NOT NULL)");
       st.execute(
           "INSERT INTO spans VALUES (0, 77, 1, 0, 'old', 'op', 'res', '', 1, 5, false,"
               + " '{\"env\":\"prod\",\"http.status_code\":\"500\",\"k\":\"v\"}', '{}', "
