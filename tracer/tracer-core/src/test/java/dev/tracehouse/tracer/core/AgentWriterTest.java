@@ -9,46 +9,27 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
+/** The writer's batching, retries, drops and shutdown; {@link AgentWriterVersionTest} has v0.5. */
 class AgentWriterTest {
 
   /** A finished one-span chunk, as the tracer hands it to its writer. */
-  private static List<CoreSpan> chunk(long number) {
+  static List<CoreSpan> chunk(long number) {
     InMemoryWriter memory = new InMemoryWriter();
     InMemoryWriter.tracer(memory).trace("op" + number).close();
     return memory.writtenChunks().get(0);
   }
 
-  private static TracerConfig config(int port) {
+  static TracerConfig config(int port) {
     return new TracerConfig("svc", null, null, "127.0.0.1", port);
   }
 
-  private static final String INFO_WITH_V05 =
-      "{\"version\":\"7.65.0\",\"endpoints\":[\"/v0.4/traces\",\"/v0.5/traces\"]}";
-  private static final String INFO_WITHOUT_V05 = "{\"endpoints\":[\"/v0.4/traces\"]}";
-
-  /** Like {@link #config(int)} with {@code dd.trace.agent.v0.5.enabled=true}. */
-  private static TracerConfig v05Config(int port) {
-    Map<String, String> properties =
-        Map.of(
-            "dd.agent.host", "127.0.0.1",
-            "dd.trace.agent.port", Integer.toString(port),
-            "dd.trace.agent.v0.5.enabled", "true");
-    return TracerConfig.from(
-        properties::get,
-        env -> null,
-        problem -> {
-          throw new AssertionError(problem);
-        });
-  }
-
   /** Method and path of every request the agent received. */
-  private static List<String> calls(FakeAgent agent) {
+  static List<String> calls(FakeAgent agent) {
     return agent.requests().stream().map(r -> r.method() + " " + r.path()).toList();
   }
 
@@ -135,80 +116,6 @@ class AgentWriterTest {
     assertThat(answers).containsExactly("{\"rate_by_service\":{\"service:,env:\":1}}");
   }
 
-  @Test
-  void write_usesV05WhenEnabledAndListedByTheAgentsInfo() throws IOException {
-    List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (FakeAgent agent = new FakeAgent()) {
-      agent.info(INFO_WITH_V05);
-      AgentWriter writer = AgentWriter.start(v05Config(agent.port()), answers::add);
-      writer.write(chunk(1));
-      writer.write(chunk(2));
-
-      await().until(() -> writer.sentTraces() == 2);
-      writer.close();
-
-      List<String> calls = calls(agent);
-      assertThat(calls.get(0)).isEqualTo("GET /info");
-      assertThat(calls.subList(1, calls.size())).isNotEmpty().containsOnly("PUT /v0.5/traces");
-      FakeAgent.Request put = agent.requests().get(1);
-      assertThat(put.headers().getFirst("Content-Type")).isEqualTo("application/msgpack");
-      List<List<SpanData>> chunks = SpanData.decodeV05(put.body());
-      assertThat(put.headers().getFirst("X-Datadog-Trace-Count")).isEqualTo("" + chunks.size());
-      assertThat(chunks.get(0).get(0).name()).isEqualTo("op1");
-      assertThat(answers).isNotEmpty();
-    }
-  }
-
-  @Test
-  void write_staysOnV04WhenTheAgentsInfoDoesNotListV05OrIsMissing() throws IOException {
-    for (String info : java.util.Arrays.asList(INFO_WITHOUT_V05, null)) {
-      try (FakeAgent agent = new FakeAgent()) {
-        agent.info(info);
-        AgentWriter writer = AgentWriter.start(v05Config(agent.port()), answer -> {});
-        writer.write(chunk(1));
-
-        await().until(() -> writer.sentTraces() == 1);
-        writer.close();
-
-        assertThat(calls(agent))
-            .as("info %s", info)
-            .containsExactly("GET /info", "PUT /v0.4/traces");
-      }
-    }
-  }
-
-  @Test
-  void write_neverAsksForInfoWhenV05IsDisabled() throws IOException {
-    try (FakeAgent agent = new FakeAgent()) {
-      agent.info(INFO_WITH_V05);
-      AgentWriter writer = AgentWriter.start(config(agent.port()), answer -> {});
-      writer.write(chunk(1));
-
-      await().until(() -> writer.sentTraces() == 1);
-      writer.close();
-
-      assertThat(calls(agent)).containsExactly("PUT /v0.4/traces");
-    }
-  }
-
-  @Test
-  void send_asksForInfoAgainAfterV05AnswersNotFound() throws IOException {
-    try (FakeAgent agent = new FakeAgent()) {
-      agent.info(INFO_WITH_V05);
-      agent.answerOnce(404);
-      AgentWriter writer = AgentWriter.start(v05Config(agent.port()), answer -> {});
-
-      writer.write(chunk(1));
-
-      await().until(() -> writer.sentTraces() == 1);
-      writer.close();
-      assertThat(calls(agent))
-          .containsExactly("GET /info", "PUT /v0.5/traces", "GET /info", "PUT /v0.5/traces");
-      assertThat(writer.droppedTraces()).isZero();
-    }
-  }
-
-  /** A finished one-span chunk whose trace the application dropped (priority -1). */
   private static List<CoreSpan> droppedChunk(int spans) {
     InMemoryWriter memory = new InMemoryWriter();
     Tracer tracer = InMemoryWriter.tracer(memory);
