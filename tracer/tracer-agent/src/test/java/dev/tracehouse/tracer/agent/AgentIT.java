@@ -9,18 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Runs {@link SelfCallingApp} with the real agent jar against a fake Datadog agent. */
-class AgentIT {
-
-  @BeforeAll
-  static void agentJarIsBuilt() {
-    assertThat(AppProcess.agentJarExists())
-        .as("target/tracehouse-agent.jar (mvn package)")
-        .isTrue();
-  }
+class AgentIT extends AgentJarIT {
 
   @Test
   void agent_tracesServerClientServerAsOneTrace() throws Exception {

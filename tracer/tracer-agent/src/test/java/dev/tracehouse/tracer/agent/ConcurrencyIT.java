@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,19 +16,12 @@ import org.junit.jupiter.api.Test;
  * JDK executor is the parent of the spans (and in the MDC of the log lines) of that work, and no
  * span stays active on the pool thread afterwards.
  */
-class ConcurrencyIT {
+class ConcurrencyIT extends AgentJarIT {
 
   private static final List<String> WAYS =
       List.of("execute", "submit", "schedule", "forkjoin", "supplyAsync", "thenApplyAsync");
   private static final Pattern IN_TASK =
       Pattern.compile("INFO +ConcurrencyApp trace=\\S* span=(\\S*) .* - in (\\S+)");
-
-  @BeforeAll
-  static void agentJarIsBuilt() {
-    assertThat(AppProcess.agentJarExists())
-        .as("target/tracehouse-agent.jar (mvn package)")
-        .isTrue();
-  }
 
   @Test
   void submittedWork_runsInTheSubmittingSpan_andLeavesNothingOnThePoolThread() throws Exception {

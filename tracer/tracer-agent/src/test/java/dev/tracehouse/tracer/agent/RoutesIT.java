@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,14 +15,7 @@ import org.junit.jupiter.api.Test;
  * template, unmatched 404s are named {@code 404}, and asynchronous requests end when the response
  * completes, with its final status.
  */
-class RoutesIT {
-
-  @BeforeAll
-  static void agentJarIsBuilt() {
-    assertThat(AppProcess.agentJarExists())
-        .as("target/tracehouse-agent.jar (mvn package)")
-        .isTrue();
-  }
+class RoutesIT extends AgentJarIT {
 
   @Test
   void serverSpans_areNamedAfterTheRouteTemplate() throws Exception {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,15 +15,8 @@ import org.junit.jupiter.api.Test;
  * {@code AccessibleObject}), the module-aware transformer taken precompiled from the jar, and so
  * Byte Buddy's class writer not even loaded when no class of the app needs instrumenting.
  */
-class StartupIT {
+class StartupIT extends AgentJarIT {
   private static final String BYTE_BUDDY = "dev.tracehouse.tracer.agent.shaded.bytebuddy.";
-
-  @BeforeAll
-  static void agentJarIsBuilt() {
-    assertThat(AppProcess.agentJarExists())
-        .as("target/tracehouse-agent.jar (mvn package)")
-        .isTrue();
-  }
 
   @Test
   void installingTheAgent_generatesNoClassAndLoadsNoClassWriter() throws Exception {

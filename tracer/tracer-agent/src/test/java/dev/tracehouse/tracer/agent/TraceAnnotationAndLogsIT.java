@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * agent jar: annotated methods become spans, and each log line carries the ids of the span that was
  * active when it was written.
  */
-class TraceAnnotationAndLogsIT {
+class TraceAnnotationAndLogsIT extends AgentJarIT {
 
   private static final Pattern LINE =
       Pattern.compile(
@@ -26,13 +25,6 @@ class TraceAnnotationAndLogsIT {
 
   /** One log line of the app: the MDC values it printed, by message. */
   private record LogLine(String traceId, String spanId, String service, String env) {}
-
-  @BeforeAll
-  static void agentJarIsBuilt() {
-    assertThat(AppProcess.agentJarExists())
-        .as("target/tracehouse-agent.jar (mvn package)")
-        .isTrue();
-  }
 
   private static Map<String, LogLine> logLines(String output) {
     Map<String, LogLine> lines = new HashMap<>();

@@ -6,7 +6,6 @@ import dev.tracehouse.testapp.UrlConnectionApp;
 import dev.tracehouse.tracer.agent.FakeIntake.ReceivedSpan;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,14 +13,7 @@ import org.junit.jupiter.api.Test;
  * java.net.HttpURLConnection} request, child of the active span, whose ids reach the server in the
  * Datadog and W3C headers.
  */
-class UrlConnectionIT {
-
-  @BeforeAll
-  static void agentJarIsBuilt() {
-    assertThat(AppProcess.agentJarExists())
-        .as("target/tracehouse-agent.jar (mvn package)")
-        .isTrue();
-  }
+class UrlConnectionIT extends AgentJarIT {
 
   @Test
   void requests_becomeOneClientSpanEach_withPropagationHeaders() throws Exception {
