@@ -10,6 +10,8 @@ final class IntakeCounters {
   private final LongAdder payloadsRejected = new LongAdder();
   private final LongAdder payloadsDropped = new LongAdder();
   private final LongAdder spansDropped = new LongAdder();
+  private final LongAdder payloadsShed = new LongAdder();
+  private final LongAdder tracesShed = new LongAdder();
   private final LongAdder otherPayloads = new LongAdder();
   private final LongAdder statsReceived = new LongAdder();
   private final LongAdder statsDropped = new LongAdder();
@@ -32,6 +34,12 @@ final class IntakeCounters {
     spansDropped.add(spans);
   }
 
+  void shed(long traces) {
+    payloadsDropped.increment();
+    payloadsShed.increment();
+    tracesShed.add(traces);
+  }
+
   void discarded() {
     otherPayloads.increment();
   }
@@ -52,6 +60,8 @@ final class IntakeCounters {
         payloadsRejected.sum(),
         payloadsDropped.sum(),
         spansDropped.sum(),
+        payloadsShed.sum(),
+        tracesShed.sum(),
         otherPayloads.sum(),
         statsReceived.sum(),
         statsDropped.sum());

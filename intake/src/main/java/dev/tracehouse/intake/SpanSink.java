@@ -22,6 +22,15 @@ public interface SpanSink {
   boolean accept(TracePayload payload);
 
   /**
+   * Whether the next payload would be refused anyway. While this holds the intake drops payloads
+   * without decoding them (counted as shed), so an overloaded server does not spend its CPU
+   * decoding what it cannot keep. Must be cheap; {@code false} by default.
+   */
+  default boolean saturated() {
+    return false;
+  }
+
+  /**
    * The sampling rates the Datadog trace endpoints return as {@code rate_by_service}, keyed {@code
    * service:<name>,env:<env>} with the default under {@code service:,env:}.
    */

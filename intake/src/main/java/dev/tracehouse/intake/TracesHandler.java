@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one trace payload: content type and encoding (415), size (413), decoding (400), hand-over
  * to the sink, and the success answer ({@code rate_by_service} JSON, or {@code OK} text on v0.3),
- * or 429 when the sink is overloaded and the client asked for real statuses.
+ * or 429 when the sink is overloaded and the client asked for real statuses. While the sink says it
+ * is saturated, a payload is read but not decoded, and answered as a dropped one.
  */
 final class TracesHandler implements Handler {
   static final String SEND_REAL_HTTP_STATUS = "Datadog-Send-Real-Http-Status";
@@ -70,6 +71,11 @@ final class TracesHandler implements Handler {
     if (body == null) {
       return;
     }
+    if (sink.saturated()) {
+      counters.shed(count(ctx.header("X-Datadog-Trace-Count")));
+      answerDropped(ctx, "intake overloaded: payload dropped undecoded");
+      return;
+    }
     TracePayload payload;
     try {
       payload = payload(ctx, decoder.decodeChunks(ByteBuffer.wrap(body)));
@@ -85,8 +91,13 @@ final class TracesHandler implements Handler {
       return;
     }
     counters.dropped(spans);
+    answerDropped(ctx, "intake overloaded: " + spans + " spans dropped");
+  }
+
+  /** 429 for clients that asked for real statuses; otherwise success, as the Datadog agent does. */
+  private void answerDropped(Context ctx, String error) {
     if (HeaderFlags.isTrue(ctx.header(SEND_REAL_HTTP_STATUS))) {
-      JsonResponses.error(ctx, 429, "intake overloaded: " + spans + " spans dropped");
+      JsonResponses.error(ctx, 429, error);
     } else {
       succeed(ctx);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Keeps every span it accepts; can be told to refuse (overload) or to fail. */
+/** Keeps every span it accepts; can be told to refuse (overload), to fail, or to be saturated. */
 final class CollectingSink implements SpanSink {
   enum Mode {
     ACCEPT,
@@ -17,6 +17,7 @@ final class CollectingSink implements SpanSink {
   final List<Span> spans = new CopyOnWriteArrayList<>();
   final List<TracePayload> payloads = new CopyOnWriteArrayList<>();
   volatile Mode mode = Mode.ACCEPT;
+  volatile boolean saturated;
   final AtomicInteger calls = new AtomicInteger();
 
   @Override
@@ -32,5 +33,10 @@ final class CollectingSink implements SpanSink {
         spans.addAll(payload.spans());
         return true;
     }
+  }
+
+  @Override
+  public boolean saturated() {
+    return saturated;
   }
 }

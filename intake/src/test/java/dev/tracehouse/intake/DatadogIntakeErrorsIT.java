@@ -187,6 +187,34 @@ class DatadogIntakeErrorsIT {
   }
 
   @Test
+  void put_whenSinkIsSaturated_dropsUndecodedAndCountsShed() {
+    sink.saturated = true;
+
+    HttpResponse<String> plain = client.putTraces(ONE_SPAN, "X-Datadog-Trace-Count", "1");
+    HttpResponse<String> real =
+        client.putTraces(
+            ONE_SPAN, "Datadog-Send-Real-Http-Status", "true", "X-Datadog-Trace-Count", "bogus");
+    HttpResponse<String> garbage = client.putTraces(new byte[] {(byte) 0xc1});
+
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(IntakeClient.json(plain).has("rate_by_service")).isTrue();
+    assertThat(real.statusCode()).isEqualTo(429);
+    assertThat(IntakeClient.json(real).get("error").asText()).contains("undecoded");
+    assertThat(garbage.statusCode()).as("not decoded, so not found malformed").isEqualTo(200);
+    assertThat(sink.calls).hasValue(0);
+    IntakeStats stats = server.stats();
+    assertThat(stats.payloadsShed()).isEqualTo(3);
+    assertThat(stats.payloadsDropped()).isEqualTo(3);
+    assertThat(stats.tracesShed()).isEqualTo(1);
+    assertThat(stats.payloadsReceived()).isZero();
+    assertThat(stats.spansDropped()).isZero();
+
+    sink.saturated = false;
+    assertThat(client.putTraces(ONE_SPAN).statusCode()).isEqualTo(200);
+    assertThat(sink.spans).hasSize(1);
+  }
+
+  @Test
   void put_whenSinkThrows_countsDropAndKeepsServing() {
     sink.mode = CollectingSink.Mode.THROW;
     byte[] body = ONE_SPAN;

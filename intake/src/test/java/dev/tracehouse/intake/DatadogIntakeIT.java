@@ -69,7 +69,7 @@ class DatadogIntakeIT {
         .isEqualTo(1.0);
     int expected = new DatadogV04Decoder().decode(ByteBuffer.wrap(body)).size();
     assertThat(sink.spans).hasSize(expected);
-    assertThat(server.stats()).isEqualTo(new IntakeStats(1, expected, 0, 0, 0, 0, 0, 0, 0));
+    assertThat(server.stats()).isEqualTo(new IntakeStats(1, expected, 0, 0, 0, 0, 0, 0, 0, 0, 0));
   }
 
   @Test

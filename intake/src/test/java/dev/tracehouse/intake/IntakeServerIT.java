@@ -17,7 +17,7 @@ class IntakeServerIT {
       assertThat(server.datadogPort()).isBetween(1, 65535);
       assertThat(new IntakeClient(server.datadogPort()).send("GET", "/info", null).statusCode())
           .isEqualTo(200);
-      assertThat(server.stats()).isEqualTo(new IntakeStats(0, 0, 0, 0, 0, 0, 0, 0, 0));
+      assertThat(server.stats()).isEqualTo(new IntakeStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
   }
 

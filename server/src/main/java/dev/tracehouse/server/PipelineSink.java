@@ -14,11 +14,14 @@ import java.util.Map;
 /**
  * Connects every intake listener to the pipeline and the pipeline's kept spans to the store. An
  * over-capacity store makes the intake drop and count the payload (its stats are already counted,
- * as the agent counts stats before sampling).
+ * as the agent counts stats before sampling). While the store's queue has less room than the last
+ * payload it took, the sink reports itself saturated and the intake sheds payloads before decoding
+ * them (their stats are then lost too, as they are when the Datadog agent refuses a payload).
  */
 final class PipelineSink implements SpanSink, ClientStatsSink {
   private final TraceProcessor processor;
   private final SpanWriter writer;
+  private volatile int lastKept = 1;
 
   PipelineSink(TraceProcessor processor, SpanWriter writer) {
     this.processor = processor;
@@ -33,6 +36,7 @@ final class PipelineSink implements SpanSink, ClientStatsSink {
     }
     try {
       writer.write(kept);
+      lastKept = kept.size();
       return true;
     } catch (StoreException e) {
       if (e.isOverCapacity()) {
@@ -40,6 +44,11 @@ final class PipelineSink implements SpanSink, ClientStatsSink {
       }
       throw e;
     }
+  }
+
+  @Override
+  public boolean saturated() {
+    return writer.remainingCapacity() < lastKept;
   }
 
   @Override

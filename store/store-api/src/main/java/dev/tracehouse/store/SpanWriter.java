@@ -16,6 +16,15 @@ public interface SpanWriter {
    */
   void write(List<Span> spans);
 
+  /**
+   * How many more spans {@link #write} would take at this moment without refusing them as over
+   * capacity: a hint for callers that can shed load before doing work, exact only while no other
+   * thread writes. Unbounded ({@link Integer#MAX_VALUE}) by default.
+   */
+  default int remainingCapacity() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Blocks until every span accepted before this call is visible to readers and durable. */
   void flush();
 }

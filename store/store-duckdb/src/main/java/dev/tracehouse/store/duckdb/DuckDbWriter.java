@@ -113,6 +113,11 @@ final class DuckDbWriter implements SpanWriter {
   }
 
   @Override
+  public int remainingCapacity() {
+    return capacity.availablePermits();
+  }
+
+  @Override
   public void flush() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     enqueue(new Flush(done));

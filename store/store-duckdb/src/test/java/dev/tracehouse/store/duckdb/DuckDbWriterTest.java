@@ -36,7 +36,7 @@ class DuckDbWriterTest {
   }
 
   @Test
-  void write_whenQueueIsFullIsOverCapacity() {
+  void write_whenQueueIsFullIsOverCapacityAndRemainingCapacityTellsSo() {
     CountDownLatch gate = new CountDownLatch(1);
     ThreadFactory gated =
         task ->
@@ -51,7 +51,9 @@ class DuckDbWriterTest {
                 });
     try (DuckDbSpanStore store =
         DuckDbSpanStore.open(options(Duration.ofHours(1), 12), Clock.systemUTC(), gated)) {
+      assertThat(store.writer().remainingCapacity()).isEqualTo(12);
       store.writer().write(CAFE_PAIR);
+      assertThat(store.writer().remainingCapacity()).isEqualTo(12 - CAFE_PAIR.size());
 
       assertThatThrownBy(() -> store.writer().write(CAFE_PAIR.subList(0, 3)))
           .isInstanceOfSatisfying(
@@ -61,6 +63,7 @@ class DuckDbWriterTest {
 
       gate.countDown();
       store.writer().flush();
+      assertThat(store.writer().remainingCapacity()).isEqualTo(12);
       store.writer().write(CAFE_PAIR.subList(0, 2));
       store.writer().flush();
       assertThat(store.reader().trace(CAFE_PAIR_ID)).get().asList().hasSize(12);
