@@ -9,6 +9,7 @@ package dev.tracehouse.intake;
  * @param payloadsRejected payloads answered 413 (too large) or 415 (unsupported type or encoding)
  * @param payloadsDropped decoded payloads the sink refused or failed on (answered 503)
  * @param spansDropped spans in those payloads
+ * @param payloadsShed payloads answered 503 without decoding them while the sink was saturated
  */
 public record ListenerStats(
     long payloadsReceived,
@@ -16,4 +17,5 @@ public record ListenerStats(
     long payloadsMalformed,
     long payloadsRejected,
     long payloadsDropped,
-    long spansDropped) {}
+    long spansDropped,
+    long payloadsShed) {}

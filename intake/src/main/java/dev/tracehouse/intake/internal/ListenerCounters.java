@@ -11,6 +11,7 @@ public final class ListenerCounters {
   private final AtomicLong payloadsRejected = new AtomicLong();
   private final AtomicLong payloadsDropped = new AtomicLong();
   private final AtomicLong spansDropped = new AtomicLong();
+  private final AtomicLong payloadsShed = new AtomicLong();
 
   public void received(int spans) {
     payloadsReceived.incrementAndGet();
@@ -30,6 +31,11 @@ public final class ListenerCounters {
     spansDropped.addAndGet(spans);
   }
 
+  /** A payload refused without decoding it because the sink was saturated. */
+  public void shed() {
+    payloadsShed.incrementAndGet();
+  }
+
   public ListenerStats snapshot() {
     return new ListenerStats(
         payloadsReceived.get(),
@@ -37,6 +43,7 @@ public final class ListenerCounters {
         payloadsMalformed.get(),
         payloadsRejected.get(),
         payloadsDropped.get(),
-        spansDropped.get());
+        spansDropped.get(),
+        payloadsShed.get());
   }
 }

@@ -42,6 +42,12 @@ final class OtlpHandlers {
     if (body == null) {
       return;
     }
+    if (sink.saturated()) {
+      counters.shed();
+      ctx.header("Retry-After", "1");
+      OtlpResponses.error(ctx, 503, format, "intake overloaded: payload not decoded, retry", -1);
+      return;
+    }
     List<Span> spans;
     try {
       spans = (format == OtlpFormat.PROTOBUF ? PROTO : JSON).decode(ByteBuffer.wrap(body));

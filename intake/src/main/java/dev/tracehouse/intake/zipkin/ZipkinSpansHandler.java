@@ -54,6 +54,12 @@ final class ZipkinSpansHandler implements Handler {
     List<Span> spans;
     try {
       byte[] body = RequestBody.read(ctx.req(), maxPayloadBytes, LIMIT_KEY);
+      if (sink.saturated()) {
+        counters.shed();
+        ctx.header("Retry-After", "1");
+        Listeners.error(ctx, 503, "intake overloaded: payload not decoded, retry");
+        return;
+      }
       spans = DECODER.decode(ByteBuffer.wrap(body));
     } catch (RequestBody.RejectedException e) {
       if (e.status() == 400) {

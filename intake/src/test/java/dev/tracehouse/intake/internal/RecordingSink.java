@@ -6,10 +6,11 @@ import dev.tracehouse.pipeline.TracePayload;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test sink: keeps every span it accepts, or refuses everything when told to. */
+/** Test sink: keeps every span it accepts, or refuses everything, or is saturated, when told to. */
 public final class RecordingSink implements SpanSink {
   public final List<Span> spans = new CopyOnWriteArrayList<>();
   public volatile boolean refuse;
+  public volatile boolean saturated;
   public final List<TracePayload> payloads = new CopyOnWriteArrayList<>();
 
   @Override
@@ -20,5 +21,10 @@ public final class RecordingSink implements SpanSink {
     payloads.add(payload);
     spans.addAll(payload.spans());
     return true;
+  }
+
+  @Override
+  public boolean saturated() {
+    return saturated;
   }
 }

@@ -153,6 +153,24 @@ class OtlpIntakeServerIT {
   }
 
   @Test
+  void postTraces_sinkSaturated_answers503WithoutDecoding() {
+    sink.saturated = true;
+
+    HttpResponse<byte[]> response =
+        post("/v1/traces", new byte[] {(byte) 0xff}, "Content-Type", PROTOBUF);
+
+    assertThat(response.statusCode()).as("not decoded, so not found malformed").isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(server.stats().payloadsShed()).isEqualTo(1);
+    assertThat(server.stats().payloadsMalformed()).isZero();
+    sink.saturated = false;
+    assertThat(
+            post("/v1/traces", fixture("otel-java/v1-traces.pb"), "Content-Type", PROTOBUF)
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void postLogs_protobuf_reportsEveryRecordRejected() throws IOException {
     HttpResponse<byte[]> response =
         post("/v1/logs", fixture("otel-java/v1-logs-1.pb"), "Content-Type", PROTOBUF);

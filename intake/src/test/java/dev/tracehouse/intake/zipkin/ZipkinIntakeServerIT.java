@@ -84,6 +84,19 @@ class ZipkinIntakeServerIT {
   }
 
   @Test
+  void postSpans_sinkSaturated_answers503WithoutDecoding() {
+    sink.saturated = true;
+
+    HttpResponse<byte[]> response = http.send("POST", "/api/v2/spans", SPANS);
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(server.stats().payloadsShed()).isEqualTo(1);
+    assertThat(server.stats().payloadsReceived()).isZero();
+    assertThat(sink.spans).isEmpty();
+  }
+
+  @Test
   void unknownPath_answers404() {
     assertThat(http.send("POST", "/api/v1/spans", SPANS).statusCode()).isEqualTo(404);
   }
