@@ -102,6 +102,8 @@ public final class AgentInstaller {
     AgentBuilder builder =
         new AgentBuilder.Default(byteBuddy)
             .disableClassFormatChanges()
+            // Every integration only visits methods with advice: decorating skips the method
+            // registry and the re-declaration of every member that a redefinition builds.
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(new RetransformCandidates(jdkTypes))
