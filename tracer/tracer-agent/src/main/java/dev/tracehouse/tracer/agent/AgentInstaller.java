@@ -4,7 +4,9 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.tracehouse.tracer.GlobalTracer;
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
+import dev.tracehouse.tracer.agent.instrumentation.ArgumentHook;
 import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
+import dev.tracehouse.tracer.agent.instrumentation.EntryWeaver;
 import dev.tracehouse.tracer.agent.instrumentation.annotation.TraceAnnotationInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.concurrent.ConcurrentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
@@ -88,15 +90,21 @@ public final class AgentInstaller {
     AgentSwitches switches = AgentSwitches.fromEnvironment();
     List<AgentInstrumentation> enabled = new ArrayList<>();
     Set<String> jdkTypes = new HashSet<>();
+    List<ArgumentHook> hooks = new ArrayList<>();
     for (AgentInstrumentation integration : INSTRUMENTATIONS) {
       if (switches.enabled(integration.name()) && integration.enabledBy(config)) {
         enabled.add(integration);
         jdkTypes.addAll(integration.jdkTypes());
+        hooks.addAll(integration.argumentHooks());
       }
     }
+    new EntryWeaver(hooks).install(instrumentation);
     AgentBuilder builder =
         new AgentBuilder.Default(byteBuddy)
             .disableClassFormatChanges()
+            // Every integration only visits methods with advice: decorating skips the method
+            // registry and the re-declaration of every member that a redefinition builds.
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(new RetransformCandidates(jdkTypes))
             .with(new TypePoolCaches())

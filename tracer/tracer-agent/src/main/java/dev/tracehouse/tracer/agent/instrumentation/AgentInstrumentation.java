@@ -1,6 +1,7 @@
 package dev.tracehouse.tracer.agent.instrumentation;
 
 import dev.tracehouse.tracer.core.TracerConfig;
+import java.util.List;
 import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -29,9 +30,17 @@ public interface AgentInstrumentation {
   }
 
   /**
-   * Adds this integration's type matching and advice to {@code builder}.
+   * Adds this integration's Byte Buddy type matching and advice to {@code builder}; none by
+   * default.
    *
    * @param advice reads the advice classes' bytes from the agent jar
    */
-  AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice);
+  default AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
+    return builder;
+  }
+
+  /** The calls this integration has woven with plain ASM ({@link EntryWeaver}); none by default. */
+  default List<ArgumentHook> argumentHooks() {
+    return List.of();
+  }
 }

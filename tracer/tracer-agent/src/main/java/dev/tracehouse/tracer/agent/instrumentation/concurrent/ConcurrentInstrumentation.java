@@ -1,18 +1,10 @@
 package dev.tracehouse.tracer.agent.instrumentation.concurrent;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
-import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import dev.tracehouse.tracer.agent.instrumentation.ArgumentHook;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Hands the active span over to work submitted to the JDK's executors, so that spans (and log
@@ -25,7 +17,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  * tasks ({@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}) are left alone: they outlive
  * the request that scheduled them (a pool's evictor, a metrics reporter), and every run would join
  * that one old trace. Named like dd-java-agent's integration: {@code
- * DD_TRACE_JAVA_CONCURRENT_ENABLED=false} turns it off.
+ * DD_TRACE_JAVA_CONCURRENT_ENABLED=false} turns it off. Woven with plain ASM ({@link ExecutorHooks}
+ * called first thing, no Byte Buddy advice): these are big JDK classes, which Byte Buddy's weaving
+ * made one of the agent's largest start-up costs.
  */
 public final class ConcurrentInstrumentation implements AgentInstrumentation {
 
@@ -41,34 +35,26 @@ public final class ConcurrentInstrumentation implements AgentInstrumentation {
   }
 
   @Override
-  public Set<String> jdkTypes() {
-    return Set.of(THREAD_POOL, SCHEDULED_POOL, FORK_JOIN_POOL, THREAD_PER_TASK);
+  public List<ArgumentHook> argumentHooks() {
+    return List.of(
+        runnable(THREAD_POOL, "execute"),
+        runnable(THREAD_PER_TASK, "execute"),
+        runnable(SCHEDULED_POOL, "schedule"),
+        hook(SCHEDULED_POOL, "schedule", "callable", Callable.class),
+        hook(FORK_JOIN_POOL, Set.of("execute", "submit"), "forkJoinRunnable", Runnable.class),
+        hook(FORK_JOIN_POOL, "submit", "callable", Callable.class));
   }
 
-  @Override
-  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    LazyAdvice runnable = LazyAdvice.of(RunnableAdvice.class, advice);
-    LazyAdvice callable = LazyAdvice.of(CallableAdvice.class, advice);
-    LazyAdvice forkJoin = LazyAdvice.of(ForkJoinRunnableAdvice.class, advice);
-    return builder
-        .type(named(THREAD_POOL).or(named(THREAD_PER_TASK)))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(runnable.get().on(publicMethods(Runnable.class, "execute"))))
-        .type(named(SCHEDULED_POOL))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(runnable.get().on(publicMethods(Runnable.class, "schedule")))
-                    .visit(callable.get().on(publicMethods(Callable.class, "schedule"))))
-        .type(named(FORK_JOIN_POOL))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(forkJoin.get().on(publicMethods(Runnable.class, "execute", "submit")))
-                    .visit(callable.get().on(publicMethods(Callable.class, "submit"))));
+  private static ArgumentHook runnable(String className, String method) {
+    return hook(className, method, "runnable", Runnable.class);
   }
 
-  /** The public methods named one of {@code names} whose first parameter is a {@code first}. */
-  private static ElementMatcher<MethodDescription> publicMethods(Class<?> first, String... names) {
-    return isPublic().and(namedOneOf(names)).and(takesArgument(0, first));
+  private static ArgumentHook hook(String className, String method, String hook, Class<?> task) {
+    return hook(className, Set.of(method), hook, task);
+  }
+
+  private static ArgumentHook hook(
+      String className, Set<String> methods, String hook, Class<?> task) {
+    return ArgumentHook.of(className, methods, ExecutorHooks.class, hook, task);
   }
 }

@@ -1,9 +1,11 @@
 package dev.tracehouse.tracer.agent.instrumentation.jdbc;
 
+import static dev.tracehouse.tracer.core.jdbc.JdbcTracing.EXECUTE_METHODS;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -16,6 +18,7 @@ import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
 import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
 import dev.tracehouse.tracer.core.jdbc.JdbcTracing;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -45,36 +48,31 @@ public final class JdbcInstrumentation implements AgentInstrumentation {
     LazyAdvice addBatchAdvice = LazyAdvice.of(AddBatchAdvice.class, advice);
     LazyAdvice clearBatchAdvice = LazyAdvice.of(ClearBatchAdvice.class, advice);
     LazyAdvice prepareAdvice = LazyAdvice.of(PrepareAdvice.class, advice);
-    String[] executeMethods = JdbcTracing.EXECUTE_METHODS.toArray(String[]::new);
+    ElementMatcher.Junction<MethodDescription> withSql =
+        instanceMethod(EXECUTE_METHODS).and(takesArgument(0, String.class));
+    ElementMatcher.Junction<MethodDescription> withRecordedSql =
+        instanceMethod(EXECUTE_METHODS).and(takesArguments(0));
+    ElementMatcher.Junction<MethodDescription> addBatch =
+        instanceMethod("addBatch").and(takesArguments(String.class));
+    ElementMatcher.Junction<MethodDescription> clearBatch =
+        instanceMethod("clearBatch").and(takesArguments(0));
+    ElementMatcher.Junction<MethodDescription> prepare =
+        instanceMethod("prepareStatement", "prepareCall").and(takesArgument(0, String.class));
     return builder
-        .type(jdbcClass(implementationOf("java.sql.Statement", executeMethods)))
+        .type(
+            jdbcClass(
+                implementationOf(
+                    "java.sql.Statement", withSql.or(withRecordedSql).or(addBatch).or(clearBatch))))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(
-                        sqlArgumentAdvice
-                            .get()
-                            .on(instanceMethod(executeMethods).and(takesArgument(0, String.class))))
-                    .visit(
-                        recordedSqlAdvice
-                            .get()
-                            .on(instanceMethod(executeMethods).and(takesArguments(0))))
-                    .visit(
-                        addBatchAdvice
-                            .get()
-                            .on(instanceMethod("addBatch").and(takesArguments(String.class))))
-                    .visit(
-                        clearBatchAdvice
-                            .get()
-                            .on(instanceMethod("clearBatch").and(takesArguments(0)))))
-        .type(jdbcClass(implementationOf("java.sql.Connection", "prepareStatement", "prepareCall")))
+                type.visit(sqlArgumentAdvice.get().on(withSql))
+                    .visit(recordedSqlAdvice.get().on(withRecordedSql))
+                    .visit(addBatchAdvice.get().on(addBatch))
+                    .visit(clearBatchAdvice.get().on(clearBatch)))
+        .type(jdbcClass(implementationOf("java.sql.Connection", prepare)))
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(
-                    prepareAdvice
-                        .get()
-                        .on(
-                            instanceMethod("prepareStatement", "prepareCall")
-                                .and(takesArgument(0, String.class)))));
+                type.visit(prepareAdvice.get().on(prepare)));
   }
 
   /**
@@ -88,23 +86,27 @@ public final class JdbcInstrumentation implements AgentInstrumentation {
   }
 
   /**
-   * Classes implementing {@code jdbcInterface}, and abstract classes that declare one of {@code
-   * methods}: drivers often implement the methods in an abstract base class that does not declare
-   * the interface itself (sqlite-jdbc's {@code JDBC3Statement}). {@link JdbcTracing} ignores calls
-   * on objects that are not statements.
+   * Classes implementing {@code jdbcInterface}, and abstract classes that declare one of the
+   * advised {@code methods}: drivers often implement the methods in an abstract base class that
+   * does not declare the interface itself (sqlite-jdbc's {@code JDBC3Statement}). {@link
+   * JdbcTracing} ignores calls on objects that are not statements. An abstract class whose methods
+   * only share a name (sqlite-jdbc's package-private {@code DB#execute(String, boolean)}) is not
+   * rewritten: the JDBC methods are public.
    */
   private static ElementMatcher.Junction<TypeDescription> implementationOf(
-      String jdbcInterface, String... methods) {
+      String jdbcInterface, ElementMatcher<MethodDescription> methods) {
     return not(nameStartsWith("java."))
         .and(not(nameStartsWith("jdk.")))
         .and(not(nameStartsWith("sun.")))
         .and(not(isInterface()))
-        .and(
-            hasSuperType(named(jdbcInterface))
-                .or(isAbstract().and(declaresMethod(instanceMethod(methods)))));
+        .and(hasSuperType(named(jdbcInterface)).or(isAbstract().and(declaresMethod(methods))));
   }
 
   private static ElementMatcher.Junction<MethodDescription> instanceMethod(String... names) {
-    return namedOneOf(names).and(not(isAbstract())).and(not(isStatic()));
+    return namedOneOf(names).and(isPublic()).and(not(isAbstract())).and(not(isStatic()));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> instanceMethod(List<String> names) {
+    return instanceMethod(names.toArray(String[]::new));
   }
 }
