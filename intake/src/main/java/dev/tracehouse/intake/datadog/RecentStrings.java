@@ -1,69 +1,83 @@
 package dev.tracehouse.intake.datadog;
 
 /**
- * The string last read at each place of a span (its service, its third meta key, ...) in one body:
- * where its bytes are and the {@link String} made for them. Spans of one payload mostly repeat
- * their keys in the same order and many of their values, so comparing the bytes with those last
- * read at the same place (recently read, so still in the CPU cache) finds the string without
- * hashing them or looking in the shared {@link StringCache}, which is asked only on a miss. One per
- * decoded body: the places point into that body's bytes.
+ * The strings last read in each context of a span, in one body: where their bytes are and the
+ * {@link String}s made for them. A context predicts a string: the field it is read for (the
+ * service, the name, ...), the key a meta value belongs to, or the key read before a meta or
+ * metrics key. Spans of one payload mostly repeat a key's value (env, version, the process tags) or
+ * alternate between two (a client span's service and its server's), and send the keys of one kind
+ * of span in the same order, so comparing the bytes with the two last read in the same context
+ * (recently read, so still in the CPU cache) finds the string without hashing them or looking in
+ * the shared {@link StringCache}, which is asked only on a miss. A miss replaces the older of the
+ * two. Contexts share a fixed table by a hash; a collision only costs a miss, as a string is only
+ * ever handed out for bytes equal to its own. One per decoded body: the table points into that
+ * body's bytes.
  */
 final class RecentStrings {
-  /** A string read outside any place: always looked up in the shared cache. */
-  static final int NONE = -1;
+  static final int SERVICE = 1;
+  static final int NAME = 2;
+  static final int RESOURCE = 3;
+  static final int TYPE = 4;
 
-  static final int SERVICE = 0;
-  static final int NAME = 1;
-  static final int RESOURCE = 2;
-  static final int TYPE = 3;
-
-  /** Entries of each meta or metrics map that get places of their own. */
-  private static final int ENTRIES = 16;
-
-  private static final int META = 4;
-  private static final int METRICS = META + 2 * ENTRIES;
-  private static final int PLACES = METRICS + ENTRIES;
+  private static final int FIRST_META_KEY = 5;
+  private static final int FIRST_METRIC_KEY = 6;
+  private static final int SLOT_BITS = 8;
 
   private final StringCache shared;
-  private final int[] offsets = new int[PLACES];
-  private final int[] lengths = new int[PLACES];
-  private final String[] texts = new String[PLACES];
+
+  /** A slot's newer string at index 2s, its older one at 2s+1. */
+  private final int[] offsets = new int[2 << SLOT_BITS];
+
+  private final int[] lengths = new int[2 << SLOT_BITS];
+  private final String[] texts = new String[2 << SLOT_BITS];
 
   RecentStrings(StringCache shared) {
     this.shared = shared;
   }
 
-  /** The place of the {@code index}-th meta key of a span. */
-  static int metaKey(int index) {
-    return index < ENTRIES ? META + 2 * index : NONE;
+  /** The context of a meta key read after {@code previous} (null for a map's first key). */
+  static int metaKeyAfter(String previous) {
+    return previous == null ? FIRST_META_KEY : previous.hashCode() * 31 + 7;
   }
 
-  /** The place of the {@code index}-th meta value of a span. */
-  static int metaValue(int index) {
-    return index < ENTRIES ? META + 2 * index + 1 : NONE;
+  /** The context of the value of meta key {@code key}. */
+  static int metaValueOf(String key) {
+    return key.hashCode() * 31 + 11;
   }
 
-  /** The place of the {@code index}-th metrics key of a span. */
-  static int metricKey(int index) {
-    return index < ENTRIES ? METRICS + index : NONE;
+  /** The context of a metrics key read after {@code previous} (null for a map's first key). */
+  static int metricKeyAfter(String previous) {
+    return previous == null ? FIRST_METRIC_KEY : previous.hashCode() * 31 + 13;
   }
 
-  /** The string whose UTF-8 bytes are {@code bytes[offset .. offset+length)}, read at a place. */
-  String get(byte[] bytes, int offset, int length, int place) {
-    if (place == NONE) {
-      return shared.get(bytes, offset, length);
+  /** The string whose UTF-8 bytes are {@code bytes[offset .. offset+length)}, without context. */
+  String get(byte[] bytes, int offset, int length) {
+    return shared.get(bytes, offset, length);
+  }
+
+  /** The string whose UTF-8 bytes are {@code bytes[offset .. offset+length)}, read in a context. */
+  String get(byte[] bytes, int offset, int length, int context) {
+    int newer = ((context * 0x9e37_79b9) >>> (32 - SLOT_BITS)) << 1;
+    if (holds(newer, bytes, offset, length)) {
+      return texts[newer];
     }
-    String text = texts[place];
-    int previous = offsets[place];
-    if (text != null
-        && lengths[place] == length
-        && StringCache.equal(bytes, previous, bytes, offset, length)) {
-      return text;
+    int older = newer + 1;
+    if (holds(older, bytes, offset, length)) {
+      return texts[older];
     }
-    text = shared.get(bytes, offset, length);
-    texts[place] = text;
-    offsets[place] = offset;
-    lengths[place] = length;
+    String text = shared.get(bytes, offset, length);
+    texts[older] = texts[newer];
+    offsets[older] = offsets[newer];
+    lengths[older] = lengths[newer];
+    texts[newer] = text;
+    offsets[newer] = offset;
+    lengths[newer] = length;
     return text;
+  }
+
+  private boolean holds(int slot, byte[] bytes, int offset, int length) {
+    return texts[slot] != null
+        && lengths[slot] == length
+        && StringCache.equal(bytes, offsets[slot], bytes, offset, length);
   }
 }
