@@ -1,7 +1,7 @@
 package dev.tracehouse.intake.datadog;
 
 /**
- * The strings last read in each context of a span, in one body: where their bytes are and the
+ * The four strings last read in each context of a span, in one body: where their bytes are and the
  * {@link String}s made for them. A context predicts a string: the field it is read for (the
  * service, the name, ...), the key a meta value belongs to, or the key read before a meta or
  * metrics key. Spans of one payload mostly repeat a key's value (env, version, the process tags) or
@@ -22,14 +22,15 @@ final class RecentStrings {
   private static final int FIRST_META_KEY = 5;
   private static final int FIRST_METRIC_KEY = 6;
   private static final int SLOT_BITS = 8;
+  private static final int WAYS = 4;
 
   private final StringCache shared;
 
-  /** A slot's newer string at index 2s, its older one at 2s+1. */
-  private final int[] offsets = new int[2 << SLOT_BITS];
+  /** Slot s's strings at indexes 4s (the newest) to 4s+3 (the oldest). */
+  private final int[] offsets = new int[WAYS << SLOT_BITS];
 
-  private final int[] lengths = new int[2 << SLOT_BITS];
-  private final String[] texts = new String[2 << SLOT_BITS];
+  private final int[] lengths = new int[WAYS << SLOT_BITS];
+  private final String[] texts = new String[WAYS << SLOT_BITS];
 
   RecentStrings(StringCache shared) {
     this.shared = shared;
@@ -57,27 +58,21 @@ final class RecentStrings {
 
   /** The string whose UTF-8 bytes are {@code bytes[offset .. offset+length)}, read in a context. */
   String get(byte[] bytes, int offset, int length, int context) {
-    int newer = ((context * 0x9e37_79b9) >>> (32 - SLOT_BITS)) << 1;
-    if (holds(newer, bytes, offset, length)) {
-      return texts[newer];
-    }
-    int older = newer + 1;
-    if (holds(older, bytes, offset, length)) {
-      return texts[older];
+    int first = ((context * 0x9e37_79b9) >>> (32 - SLOT_BITS)) * WAYS;
+    for (int way = first; way < first + WAYS; way++) {
+      if (lengths[way] == length
+          && texts[way] != null
+          && StringCache.equal(bytes, offsets[way], bytes, offset, length)) {
+        return texts[way];
+      }
     }
     String text = shared.get(bytes, offset, length);
-    texts[older] = texts[newer];
-    offsets[older] = offsets[newer];
-    lengths[older] = lengths[newer];
-    texts[newer] = text;
-    offsets[newer] = offset;
-    lengths[newer] = length;
+    System.arraycopy(texts, first, texts, first + 1, WAYS - 1);
+    System.arraycopy(offsets, first, offsets, first + 1, WAYS - 1);
+    System.arraycopy(lengths, first, lengths, first + 1, WAYS - 1);
+    texts[first] = text;
+    offsets[first] = offset;
+    lengths[first] = length;
     return text;
-  }
-
-  private boolean holds(int slot, byte[] bytes, int offset, int length) {
-    return texts[slot] != null
-        && lengths[slot] == length
-        && StringCache.equal(bytes, offsets[slot], bytes, offset, length);
   }
 }

@@ -22,8 +22,8 @@ final class TagMapBuilder<V> {
   /** Entries held in the arrays before spilling. */
   private static final int INLINE = 16;
 
-  /** Slots of {@link #recentKeys}, a power of two. */
-  private static final int KEY_SETS = 16;
+  /** Slots of {@link #recentKeys}: 2^6. */
+  private static final int KEY_SET_BITS = 6;
 
   private final String[] keys = new String[INLINE];
   private final Object[] values = new Object[INLINE];
@@ -34,15 +34,22 @@ final class TagMapBuilder<V> {
   private Map<String, V> previous = Map.of();
 
   /** The keys of recent maps, by a hash of their strings (one slot each, newest wins). */
-  private final TagMap.Keys[] recentKeys = new TagMap.Keys[KEY_SETS];
+  private final TagMap.Keys[] recentKeys = new TagMap.Keys[1 << KEY_SET_BITS];
 
   /** Whether every key put since {@link #clear} is the previous map's key at the same index. */
   private boolean repeatsPrevious;
+
+  /**
+   * Bit (hash mod 64) set for the hash of every key in the arrays: a key whose bit is clear cannot
+   * repeat one of them, so the duplicate scan is skipped.
+   */
+  private long hashBits;
 
   void clear() {
     size = 0;
     spill = null;
     repeatsPrevious = true;
+    hashBits = 0;
   }
 
   void put(String key, V value) {
@@ -51,6 +58,7 @@ final class TagMapBuilder<V> {
       return;
     }
     if (repeatsPrevious && size < previousKeys.size() && previousKeys.get(size) == key) {
+      hashBits |= 1L << key.hashCode();
       keys[size] = key;
       values[size] = value;
       size++;
@@ -58,13 +66,17 @@ final class TagMapBuilder<V> {
     }
     repeatsPrevious = false;
     int hash = key.hashCode();
-    for (int i = 0; i < size; i++) {
-      if (keys[i].hashCode() == hash && keys[i].equals(key)) {
-        values[i] = value;
-        return;
+    long bit = 1L << hash;
+    if ((hashBits & bit) != 0) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i].hashCode() == hash && keys[i].equals(key)) {
+          values[i] = value;
+          return;
+        }
       }
     }
     if (size < INLINE) {
+      hashBits |= bit;
       keys[size] = key;
       values[size] = value;
       size++;
@@ -102,7 +114,7 @@ final class TagMapBuilder<V> {
     for (int i = 0; i < size; i++) {
       hash = hash * 31 + keys[i].hashCode();
     }
-    int slot = hash & (KEY_SETS - 1);
+    int slot = (hash * 0x9e37_79b9) >>> (32 - KEY_SET_BITS);
     TagMap.Keys recent = recentKeys[slot];
     if (recent == null || recent.size() != size || !sameStrings(recent)) {
       recent = TagMap.Keys.of(keys, size);

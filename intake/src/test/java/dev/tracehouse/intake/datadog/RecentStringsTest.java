@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RecentStringsTest {
   private static final byte[] BODY =
-      "cafe|cafe|taster|cafes|caf\u00e9".getBytes(StandardCharsets.UTF_8);
+      "cafe|cafe|taster|cafes|caf\u00e9|tea".getBytes(StandardCharsets.UTF_8);
 
   /** One slot in the shared cache: a string it gives twice was not replaced by another. */
   private final RecentStrings recent = new RecentStrings(new StringCache(1, 64));
@@ -29,13 +29,17 @@ class RecentStringsTest {
   }
 
   @Test
-  void get_twoValuesAlternatingInAContext_keepTheirStringsWithoutTheSharedCache() {
+  void get_fourValuesInAContext_keepTheirStringsWithoutTheSharedCache() {
     String cafe = recent.get(BODY, 0, 4, RecentStrings.SERVICE);
     String taster = recent.get(BODY, 10, 6, RecentStrings.SERVICE);
+    String cafes = recent.get(BODY, 17, 5, RecentStrings.SERVICE);
+    String accented = recent.get(BODY, 23, 5, RecentStrings.SERVICE);
 
     assertThat(recent.get(BODY, 5, 4, RecentStrings.SERVICE)).isSameAs(cafe);
     assertThat(recent.get(BODY, 10, 6, RecentStrings.SERVICE)).isSameAs(taster);
-    recent.get(BODY, 17, 5, RecentStrings.SERVICE);
+    assertThat(recent.get(BODY, 17, 5, RecentStrings.SERVICE)).isSameAs(cafes);
+    assertThat(recent.get(BODY, 23, 5, RecentStrings.SERVICE)).isSameAs(accented);
+    assertThat(recent.get(BODY, 29, 3, RecentStrings.SERVICE)).isEqualTo("tea");
     assertThat(recent.get(BODY, 0, 4, RecentStrings.SERVICE)).isNotSameAs(cafe).isEqualTo("cafe");
   }
 
