@@ -26,11 +26,14 @@ final class RecentStrings {
 
   private final StringCache shared;
 
-  /** Slot s's strings at indexes 4s (the newest) to 4s+3 (the oldest). */
+  /** Slot s's strings at indexes 4s to 4s+3. */
   private final int[] offsets = new int[WAYS << SLOT_BITS];
 
   private final int[] lengths = new int[WAYS << SLOT_BITS];
   private final String[] texts = new String[WAYS << SLOT_BITS];
+
+  /** Per slot, the way a miss replaces next (the oldest: ways are filled in turn). */
+  private final byte[] nextWay = new byte[1 << SLOT_BITS];
 
   RecentStrings(StringCache shared) {
     this.shared = shared;
@@ -58,7 +61,8 @@ final class RecentStrings {
 
   /** The string whose UTF-8 bytes are {@code bytes[offset .. offset+length)}, read in a context. */
   String get(byte[] bytes, int offset, int length, int context) {
-    int first = ((context * 0x9e37_79b9) >>> (32 - SLOT_BITS)) * WAYS;
+    int slot = (context * 0x9e37_79b9) >>> (32 - SLOT_BITS);
+    int first = slot * WAYS;
     for (int way = first; way < first + WAYS; way++) {
       if (lengths[way] == length
           && texts[way] != null
@@ -67,12 +71,11 @@ final class RecentStrings {
       }
     }
     String text = shared.get(bytes, offset, length);
-    System.arraycopy(texts, first, texts, first + 1, WAYS - 1);
-    System.arraycopy(offsets, first, offsets, first + 1, WAYS - 1);
-    System.arraycopy(lengths, first, lengths, first + 1, WAYS - 1);
-    texts[first] = text;
-    offsets[first] = offset;
-    lengths[first] = length;
+    int way = first + nextWay[slot];
+    nextWay[slot] = (byte) ((nextWay[slot] + 1) & (WAYS - 1));
+    texts[way] = text;
+    offsets[way] = offset;
+    lengths[way] = length;
     return text;
   }
 }
