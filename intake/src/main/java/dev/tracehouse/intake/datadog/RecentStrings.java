@@ -5,13 +5,13 @@ package dev.tracehouse.intake.datadog;
  * {@link String}s made for them. A context predicts a string: the field it is read for (the
  * service, the name, ...), the key a meta value belongs to, or the key read before a meta or
  * metrics key. Spans of one payload mostly repeat a key's value (env, version, the process tags) or
- * alternate between two (a client span's service and its server's), and send the keys of one kind
- * of span in the same order, so comparing the bytes with the two last read in the same context
- * (recently read, so still in the CPU cache) finds the string without hashing them or looking in
- * the shared {@link StringCache}, which is asked only on a miss. A miss replaces the older of the
- * two. Contexts share a fixed table by a hash; a collision only costs a miss, as a string is only
- * ever handed out for bytes equal to its own. One per decoded body: the table points into that
- * body's bytes.
+ * take a few (a client span's service and its server's, the components of a few kinds of span), and
+ * send the keys of one kind of span in the same order, so comparing the bytes with the four last
+ * read in the same context (recently read, so still in the CPU cache) finds the string without
+ * hashing them or looking in the shared {@link StringCache}, which is asked only on a miss. A miss
+ * replaces the oldest of the four. Contexts share a fixed table (256 slots) by a hash; a collision
+ * only costs a miss, as a string is only ever handed out for bytes equal to its own. One per
+ * decoded body: the table points into that body's bytes.
  */
 final class RecentStrings {
   static final int SERVICE = 1;
