@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param start start time, nanoseconds since the epoch
  * @param duration duration in nanoseconds
  * @param error whether the span is an error span
- * @param meta string tags, unmodifiable
- * @param metrics numeric tags, unmodifiable
+ * @param meta string tags, unmodifiable (a {@link TagMap} is kept as it is, other maps are copied)
+ * @param metrics numeric tags, unmodifiable (likewise)
  */
 public record Span(
     TraceId traceId,
@@ -41,8 +41,16 @@ public record Span(
     name = Objects.requireNonNullElse(name, "");
     resource = Objects.requireNonNullElse(resource, "");
     type = Objects.requireNonNullElse(type, "");
-    meta = meta == null ? Map.of() : Map.copyOf(meta);
-    metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    meta = unmodifiable(meta);
+    metrics = unmodifiable(metrics);
+  }
+
+  /** {@code tags} as an unmodifiable map: a {@link TagMap} as it is, anything else copied. */
+  private static <V> Map<String, V> unmodifiable(Map<String, V> tags) {
+    if (tags == null) {
+      return Map.of();
+    }
+    return tags instanceof TagMap<V> ? tags : Map.copyOf(tags);
   }
 
   /** Whether this span has no parent. */

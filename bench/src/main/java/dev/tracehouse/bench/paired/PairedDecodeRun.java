@@ -1,5 +1,7 @@
 package dev.tracehouse.bench.paired;
 
+import dev.tracehouse.bench.payload.CapturedV04Payload;
+import dev.tracehouse.bench.payload.V04Payload;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
@@ -14,33 +16,36 @@ import java.util.List;
 
 /**
  * Compares the v0.4 decoder of two benchmark jars in one JVM: each jar gets its own class loader,
- * and 0.5 s rounds of {@code DatadogV04Decoder.decodeChunks} on the realistic payload alternate
- * between them (A B, B A, ...), timed with the thread's CPU time. On a machine shared with other
- * work, both versions then see the same load, so the ratio of their CPU per span is far steadier
- * than two JMH runs minutes apart. The first quarter of the rounds is warm-up and not counted.
+ * and 0.5 s rounds of {@code DatadogV04Decoder.decodeChunks} on one payload alternate between them
+ * (A B, B A, ...), timed with the thread's CPU time. The payload is {@code
+ * DatadogDecodeBenchmark}'s realistic one ({@link V04Payload}), its distinct-values variant, or
+ * dd-java-agent's capture repeated 100 times ({@link CapturedV04Payload}), built once by this
+ * class's own jar and handed to both decoders. On a machine shared with other work, both versions
+ * then see the same load, so the ratio of their CPU per span is far steadier than two JMH runs
+ * minutes apart. The first quarter of the rounds is warm-up and not counted.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.tracehouse.bench.paired.PairedDecodeRun A.jar B.jar
- * [rounds=20] [distinct]}.
+ * [rounds=20] [realistic|distinct|captured]}.
  */
 public final class PairedDecodeRun {
   private static final long ROUND_NANOS = 500_000_000L;
   private static final String DECODER = "dev.tracehouse.intake.datadog.DatadogV04Decoder";
-  private static final String PAYLOAD = "dev.tracehouse.bench.payload.V04Payload";
 
   private PairedDecodeRun() {}
 
   public static void main(String[] args)
       throws ReflectiveOperationException, MalformedURLException {
     if (args.length < 2 || args.length > 4) {
-      System.err.println("usage: PairedDecodeRun A.jar B.jar [rounds] [distinct]");
+      System.err.println(
+          "usage: PairedDecodeRun A.jar B.jar [rounds] [realistic|distinct|captured]");
       System.exit(2);
     }
     int rounds;
     Version[] versions;
     try {
       rounds = args.length > 2 ? rounds(args[2]) : 20;
-      boolean distinct = args.length > 3 && args[3].equals("distinct");
-      versions = new Version[] {new Version(args[0], distinct), new Version(args[1], distinct)};
+      Payload payload = payload(args.length > 3 ? args[3] : "realistic");
+      versions = new Version[] {new Version(args[0], payload), new Version(args[1], payload)};
     } catch (IllegalArgumentException e) {
       System.err.println("PairedDecodeRun: " + e.getMessage());
       System.exit(2);
@@ -65,6 +70,25 @@ public final class PairedDecodeRun {
     System.out.printf("B/A = %.3f%n", versions[1].nanosPerSpan() / versions[0].nanosPerSpan());
   }
 
+  /** A payload and the chunks and spans it holds. */
+  private record Payload(byte[] bytes, int chunks, int spans) {}
+
+  private static Payload payload(String kind) {
+    switch (kind) {
+      case "realistic", "distinct" -> {
+        V04Payload built = V04Payload.build(100, 10, kind.equals("distinct"), 1);
+        return new Payload(built.bytes(), 100, built.spans());
+      }
+      case "captured" -> {
+        CapturedV04Payload built = CapturedV04Payload.repeat(100);
+        return new Payload(built.bytes(), built.chunks(), built.spans());
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "payload: expected realistic, distinct or captured, got " + kind);
+    }
+  }
+
   private static int rounds(String text) {
     try {
       int rounds = Integer.parseInt(text);
@@ -78,36 +102,29 @@ public final class PairedDecodeRun {
         "rounds: expected a whole number from 4 to 1000, got " + text);
   }
 
-  /** One jar's decoder and payload, loaded in a class loader of its own. */
+  /** One jar's decoder, loaded in a class loader of its own. */
   private static final class Version {
     final String jar;
     final Object decoder;
     final Method decodeChunks;
-    final byte[] payload;
-    final int chunks;
+    final Payload payload;
     long cpuNanos;
     long spans;
 
-    Version(String jar, boolean distinct)
+    Version(String jar, Payload payload)
         throws ReflectiveOperationException, MalformedURLException {
       Path path = Path.of(jar);
       if (!Files.isRegularFile(path)) {
         throw new IllegalArgumentException("not a jar file: " + jar);
       }
       this.jar = jar;
+      this.payload = payload;
       ClassLoader loader =
           new URLClassLoader(
               new URL[] {path.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
       Class<?> decoderClass = loader.loadClass(DECODER);
       decoder = decoderClass.getConstructor().newInstance();
       decodeChunks = decoderClass.getMethod("decodeChunks", ByteBuffer.class);
-      Class<?> payloadClass = loader.loadClass(PAYLOAD);
-      chunks = 100;
-      Object built =
-          payloadClass
-              .getMethod("build", int.class, int.class, boolean.class, int.class)
-              .invoke(null, chunks, 10, distinct, 1);
-      payload = (byte[]) payloadClass.getMethod("bytes").invoke(built);
     }
 
     /** Decodes the payload over and over for {@code nanos}; returns the spans decoded. */
@@ -115,12 +132,12 @@ public final class PairedDecodeRun {
       long end = System.nanoTime() + nanos;
       long decoded = 0;
       while (System.nanoTime() < end) {
-        List<?> out = (List<?>) decodeChunks.invoke(decoder, ByteBuffer.wrap(payload));
-        if (out.size() != chunks) {
+        List<?> out = (List<?>) decodeChunks.invoke(decoder, ByteBuffer.wrap(payload.bytes()));
+        if (out.size() != payload.chunks()) {
           throw new IllegalStateException(
-              jar + " decoded " + out.size() + " chunks, not " + chunks);
+              jar + " decoded " + out.size() + " chunks, not " + payload.chunks());
         }
-        decoded += chunks * 10L;
+        decoded += payload.spans();
       }
       return decoded;
     }

@@ -1,5 +1,6 @@
 package dev.tracehouse.intake.datadog;
 
+import dev.tracehouse.bench.payload.CapturedV04Payload;
 import dev.tracehouse.bench.payload.V04Payload;
 import dev.tracehouse.model.Span;
 import java.nio.ByteBuffer;
@@ -21,7 +22,10 @@ import org.openjdk.jmh.annotations.State;
  * (12 keys, 6 meta, 3 metrics, 128-bit trace ids on the chunk root). In {@link #decodeV04} the
  * spans of a chunk repeat their tag values, as spans from one thread of one service do; {@link
  * #decodeV04DistinctValues} gives every span its own {@code http.url} and {@code thread.id}, so no
- * string or tag map can be shared between spans: the pessimistic case.
+ * string or tag map can be shared between spans: the pessimistic case. {@link
+ * #decodeDdJavaAgentCapture} decodes dd-java-agent's captured payload ({@link CapturedV04Payload}:
+ * 2 traces, 6 spans of 7-13 meta and 2-7 metrics, none repeating the tags of the span before)
+ * repeated 100 times: real spans, with the distinct tags of real traffic.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -29,15 +33,26 @@ import org.openjdk.jmh.annotations.State;
 public class DatadogDecodeBenchmark {
   static final int CHUNKS = 100;
   static final int SPANS_PER_CHUNK = 10;
+  static final int CAPTURE_COPIES = 100;
+
+  /** The spans of {@link #CAPTURE_COPIES} copies of the capture (checked at set-up). */
+  static final int CAPTURE_SPANS = 600;
 
   private final DatadogV04Decoder decoder = new DatadogV04Decoder();
   private byte[] payload;
   private byte[] distinctPayload;
+  private byte[] capturePayload;
 
   @Setup
   public void setUp() {
     payload = payload(CHUNKS, SPANS_PER_CHUNK, false);
     distinctPayload = payload(CHUNKS, SPANS_PER_CHUNK, true);
+    CapturedV04Payload capture = CapturedV04Payload.repeat(CAPTURE_COPIES);
+    if (capture.spans() != CAPTURE_SPANS) {
+      throw new IllegalStateException(
+          "the capture repeated holds " + capture.spans() + " spans, not " + CAPTURE_SPANS);
+    }
+    capturePayload = capture.bytes();
   }
 
   @Benchmark
@@ -50,6 +65,12 @@ public class DatadogDecodeBenchmark {
   @OperationsPerInvocation(CHUNKS * SPANS_PER_CHUNK)
   public List<Span> decodeV04DistinctValues() {
     return decoder.decode(ByteBuffer.wrap(distinctPayload));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CAPTURE_SPANS)
+  public List<Span> decodeDdJavaAgentCapture() {
+    return decoder.decode(ByteBuffer.wrap(capturePayload));
   }
 
   static byte[] payload(int chunks, int spansPerChunk, boolean distinct) {

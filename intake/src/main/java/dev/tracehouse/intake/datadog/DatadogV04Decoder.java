@@ -105,11 +105,12 @@ public final class DatadogV04Decoder implements SpanDecoder {
     }
     buffer.startMeta(in.position());
     int entries = in.mapHeaderOrNil();
+    String key = null;
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
-      String key = in.string(RecentStrings.metaKey(i));
+      key = in.string(RecentStrings.metaKeyAfter(key));
       in.atKey(key);
-      buffer.putMeta(key, in.string(RecentStrings.metaValue(i)));
+      buffer.putMeta(key, in.string(RecentStrings.metaValueOf(key)));
     }
     buffer.endMeta(in.position());
   }
@@ -122,9 +123,10 @@ public final class DatadogV04Decoder implements SpanDecoder {
     }
     buffer.startMetrics(in.position());
     int entries = in.mapHeaderOrNil();
+    String key = null;
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
-      String key = in.string(RecentStrings.metricKey(i));
+      key = in.string(RecentStrings.metricKeyAfter(key));
       in.atKey(key);
       buffer.putMetric(key, in.number());
     }

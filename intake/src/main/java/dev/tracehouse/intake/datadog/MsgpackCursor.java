@@ -118,29 +118,44 @@ final class MsgpackCursor {
 
   /** A str (or bin, read as UTF-8); nil reads as {@code ""}. */
   String string() {
-    return string(RecentStrings.NONE);
+    int size = stringLength();
+    if (size < 0) {
+      return "";
+    }
+    String text = recent.get(in.bytes(), in.position(), size);
+    in.skipBytes(size);
+    return text;
   }
 
   /**
-   * A str (or bin, read as UTF-8) read at a place of a span ({@link RecentStrings}); nil reads as
+   * A str (or bin, read as UTF-8) read in a context of a span ({@link RecentStrings}); nil reads as
    * {@code ""}.
    */
-  String string(int place) {
-    int size = in.fixStringLength();
+  String string(int context) {
+    int size = stringLength();
     if (size < 0) {
-      ValueType type = in.next();
-      if (type == ValueType.NIL) {
-        in.skipByte();
-        return "";
-      }
-      if (type != ValueType.STRING && type != ValueType.BINARY) {
-        throw error("expected a string, got " + MsgpackBytes.describe(type));
-      }
-      size = in.payloadLength();
+      return "";
     }
-    String text = recent.get(in.bytes(), in.position(), size, place);
+    String text = recent.get(in.bytes(), in.position(), size, context);
     in.skipBytes(size);
     return text;
+  }
+
+  /** The byte length of the str or bin that starts next, its header consumed; -1 for nil. */
+  private int stringLength() {
+    int size = in.fixStringLength();
+    if (size >= 0) {
+      return size;
+    }
+    ValueType type = in.next();
+    if (type == ValueType.NIL) {
+      in.skipByte();
+      return -1;
+    }
+    if (type != ValueType.STRING && type != ValueType.BINARY) {
+      throw error("expected a string, got " + MsgpackBytes.describe(type));
+    }
+    return in.payloadLength();
   }
 
   /**

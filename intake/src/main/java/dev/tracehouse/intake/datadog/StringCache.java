@@ -10,7 +10,9 @@ import java.util.Arrays;
  * Decodes UTF-8 strings, handing out one shared {@link String} for short byte sequences seen
  * before: span keys, meta keys, service and operation names repeat in every span. A fixed table of
  * slots indexed by a hash of the bytes, where a newcomer replaces whatever held its slot, keeps the
- * memory bounded whatever the traffic. Safe to share between threads without locks: slots hold
+ * memory bounded whatever the traffic. A string is admitted on its second sighting in a row at its
+ * slot (the slot remembers the hash of the last miss): values seen once (URLs with ids, thread ids)
+ * then cost no entry and evict nothing. Safe to share between threads without locks: slots hold
  * immutable entries, and a lost update only costs a later miss.
  */
 final class StringCache {
@@ -23,6 +25,10 @@ final class StringCache {
   private static final long MIX = 0x9e37_79b9_7f4a_7c15L;
 
   private final Entry[] slots;
+
+  /** The hash of the last string that missed at each slot. */
+  private final int[] missed;
+
   private final int maxLength;
 
   /**
@@ -34,6 +40,7 @@ final class StringCache {
       throw new IllegalArgumentException("slots must be a power of two, got " + slots);
     }
     this.slots = new Entry[slots];
+    this.missed = new int[slots];
     this.maxLength = maxLength;
   }
 
@@ -45,13 +52,18 @@ final class StringCache {
     if (length > maxLength) {
       return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
-    int slot = hash(bytes, offset, length) & (slots.length - 1);
+    int hash = hash(bytes, offset, length);
+    int slot = hash & (slots.length - 1);
     Entry entry = slots[slot];
     if (entry != null && same(entry.utf8, bytes, offset, length)) {
       return entry.text;
     }
     String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
-    slots[slot] = new Entry(Arrays.copyOfRange(bytes, offset, offset + length), text);
+    if (missed[slot] == hash) {
+      slots[slot] = new Entry(Arrays.copyOfRange(bytes, offset, offset + length), text);
+    } else {
+      missed[slot] = hash;
+    }
     return text;
   }
 

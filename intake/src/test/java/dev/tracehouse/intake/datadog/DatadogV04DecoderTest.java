@@ -258,4 +258,40 @@ class DatadogV04DecoderTest {
     assertThat(spans.get(0).meta()).containsOnly(entry("env", "a"), entry("version", "1"));
     assertThat(spans.get(1).meta()).containsOnly(entry("env", "b"), entry("version", "1"));
   }
+
+  @Test
+  void decode_readsEachSpansOwnTagsWhenEntriesRepeatInOtherOrdersOrWithOtherValues() {
+    String[][] metas = {
+      {"env", "prod", "http.url", "/a", "span.kind", "client"},
+      {"env", "prod", "http.url", "/ab", "span.kind", "client"},
+      {"http.url", "/a", "env", "prod", "span.kind", "server"},
+      {"env", "prod", "http.url", "/a", "span.kind", "client", "env", "test"},
+      {"env", "prod", "http.url", "/a", "span.kind", "client"},
+    };
+    RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(metas.length);
+    for (int s = 0; s < metas.length; s++) {
+      p.fixMap(2).str("meta").fixMap(metas[s].length / 2);
+      for (String text : metas[s]) {
+        p.str(text);
+      }
+      p.str("metrics").fixMap(2).str("thread.id").uint16(1000 + s % 2).str("_dd.measured");
+      p.posFixInt(1);
+    }
+
+    List<Span> spans = decode(p);
+
+    assertThat(spans.get(0).meta())
+        .containsExactly(
+            entry("env", "prod"), entry("http.url", "/a"), entry("span.kind", "client"));
+    assertThat(spans.get(1).meta()).containsEntry("http.url", "/ab").hasSize(3);
+    assertThat(spans.get(2).meta())
+        .containsExactly(
+            entry("http.url", "/a"), entry("env", "prod"), entry("span.kind", "server"));
+    assertThat(spans.get(3).meta()).containsEntry("env", "test").hasSize(3);
+    assertThat(spans.get(4).meta()).isEqualTo(spans.get(0).meta());
+    for (int s = 0; s < metas.length; s++) {
+      assertThat(spans.get(s).metrics())
+          .containsExactly(entry("thread.id", 1000.0 + s % 2), entry("_dd.measured", 1.0));
+    }
+  }
 }

@@ -14,14 +14,34 @@ class StringCacheTest {
   }
 
   @Test
-  void get_returnsTheSameInstanceForBytesSeenBefore() {
+  void get_returnsTheSameInstanceForBytesSeenTwiceBefore() {
     byte[] first = utf8("xx_dd.p.tid");
     byte[] second = utf8("_dd.p.tid!");
 
-    String a = cache.get(first, 2, 9);
-    String b = cache.get(second, 0, 9);
+    String once = cache.get(first, 2, 9);
+    String twice = cache.get(second, 0, 9);
 
-    assertThat(a).isEqualTo("_dd.p.tid").isSameAs(b);
+    assertThat(once).isEqualTo("_dd.p.tid").isNotSameAs(twice);
+    assertThat(cache.get(first, 2, 9)).isSameAs(twice);
+    assertThat(cache.get(second, 0, 9)).isSameAs(twice);
+  }
+
+  @Test
+  void get_admitsNothingForBytesSeenOnce() {
+    StringCache oneSlot = new StringCache(1, 32);
+    String env = utf8Twice(oneSlot, "env");
+    for (int i = 0; i < 10; i++) {
+      byte[] once = utf8("/order/" + i);
+      oneSlot.get(once, 0, once.length);
+    }
+
+    assertThat(oneSlot.get(utf8("env"), 0, 3)).isSameAs(env);
+  }
+
+  private static String utf8Twice(StringCache cache, String text) {
+    byte[] bytes = utf8(text);
+    cache.get(bytes, 0, bytes.length);
+    return cache.get(bytes, 0, bytes.length);
   }
 
   @Test
