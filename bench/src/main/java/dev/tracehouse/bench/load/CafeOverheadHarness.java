@@ -27,9 +27,24 @@ import java.util.Map;
  *
  * <p>Usage, from the repository root after {@code mvn -B -DskipTests package}: {@code java -cp
  * bench/target/benchmarks.jar dev.tracehouse.bench.load.CafeOverheadHarness seconds=60 warmup=20
- * threads=4 rate=0 rounds=2 startups=5 slow=10 pin=false modes=none,down,slow,up}.
+ * threads=4 rate=0 rounds=2 startups=5 slow=10 pin=false modes=none,down,slow,up}; optional {@code
+ * jitidle=<ms of JIT CPU per s> maxwarmup=600 cafeopts="<JVM options of the cafe>"}.
  */
 public final class CafeOverheadHarness {
+  /** The agent's switches (its README's Configuration table) for {@link TracingMode#OFF}. */
+  private static final Map<String, String> EVERY_INTEGRATION_OFF =
+      Map.of(
+          "DD_TRACE_SERVLET_ENABLED", "false",
+          "DD_TRACE_HTTPCLIENT_ENABLED", "false",
+          "DD_TRACE_JDBC_ENABLED", "false",
+          "DD_TRACE_JEDIS_ENABLED", "false",
+          "DD_TRACE_ANNOTATIONS_ENABLED", "false",
+          "DD_TRACE_HTTPURLCONNECTION_ENABLED", "false",
+          "DD_TRACE_JAVA_CONCURRENT_ENABLED", "false",
+          "DD_TRACE_JAVALIN_ENABLED", "false",
+          "DD_TRACE_SLF4J_ENABLED", "false",
+          "DD_LOGS_INJECTION", "false");
+
   private final OverheadOptions options;
   private final Path work;
   private final CpuPinning pinning;
@@ -87,6 +102,7 @@ public final class CafeOverheadHarness {
       agentPorts.put(TracingMode.DOWN, ChildJvm.freePort());
       agentPorts.put(TracingMode.SLOW, slow.port());
       agentPorts.put(TracingMode.UP, healthy.port());
+      agentPorts.put(TracingMode.OFF, ChildJvm.freePort());
       Map<String, String> env = new HashMap<>();
       env.put("TASTER_URL", "http://127.0.0.1:" + taster.port());
       env.put("REDIS_PORT", Integer.toString(redisPort));
@@ -112,9 +128,7 @@ public final class CafeOverheadHarness {
       throws Exception {
     try (ChildJvm cafe = startCafe(mode, env, agentPort)) {
       report.startup(mode, cafe);
-      if (options.warmup() > 0) {
-        load(cafe, options.warmup());
-      }
+      Warmup warmup = warmUp(cafe);
       long cafeCpu = ProcessCpu.nanos(cafe.pid());
       Map<ThreadKind, Long> cafeThreads = ProcessCpu.nanosByThreadKind(cafe.pid());
       long tasterCpu = ProcessCpu.nanos(taster.pid());
@@ -127,8 +141,41 @@ public final class CafeOverheadHarness {
               result,
               cafeUsed,
               byKind(cafeUsed, cafeThreads, ProcessCpu.nanosByThreadKind(cafe.pid())),
-              ProcessCpu.nanos(taster.pid()) - tasterCpu));
+              ProcessCpu.nanos(taster.pid()) - tasterCpu,
+              warmup));
     }
+  }
+
+  /**
+   * Loads the cafe for {@code warmup} seconds, then, with {@code jitidle}, in further steps until
+   * its JIT compiler threads are (nearly) idle or {@code maxwarmup} is reached.
+   */
+  private Warmup warmUp(ChildJvm cafe) throws IOException, InterruptedException {
+    int seconds = options.warmup();
+    if (seconds > 0) {
+      load(cafe, seconds);
+    }
+    double jitMillisPerSecond = Double.NaN;
+    while (options.jitIdleMillis() > 0) {
+      int step = Math.min(OverheadOptions.JIT_STEP_SECONDS, options.maxWarmup() - seconds);
+      if (step <= 0) {
+        break;
+      }
+      long jitBefore = jitNanos(cafe);
+      long stepStart = System.nanoTime();
+      load(cafe, step);
+      seconds += step;
+      jitMillisPerSecond =
+          (jitNanos(cafe) - jitBefore) / 1e6 / ((System.nanoTime() - stepStart) / 1e9);
+      if (jitMillisPerSecond < options.jitIdleMillis()) {
+        break;
+      }
+    }
+    return new Warmup(seconds, jitMillisPerSecond);
+  }
+
+  private static long jitNanos(ChildJvm cafe) throws IOException {
+    return ProcessCpu.nanosByThreadKind(cafe.pid()).getOrDefault(ThreadKind.JIT, 0L);
   }
 
   /** The CPU each kind of thread used between two readings; the rest of the total is OTHER. */
@@ -158,14 +205,19 @@ public final class CafeOverheadHarness {
     Map<String, String> cafeEnv = new HashMap<>(env);
     cafeEnv.put("CAFE_DB", work.resolve("cafe-" + n + ".db").toString());
     cafeEnv.put("DD_TRACE_AGENT_PORT", Integer.toString(agentPort));
+    if (mode == TracingMode.OFF) {
+      cafeEnv.putAll(EVERY_INTEGRATION_OFF);
+    }
+    String label = n + "-" + mode.name().toLowerCase(Locale.ROOT);
     return ChildJvm.start(
         pinning.launcher(),
+        options.cafeOptions(label),
         artifact("demo/cafe/target/cafe.jar"),
         mode.traced() ? existing(options.agent()) : null,
         cafeEnv,
         "CAFE_PORT",
         "/ping",
-        work.resolve("cafe-" + n + "-" + mode.name().toLowerCase(Locale.ROOT) + ".log"));
+        work.resolve("cafe-" + label + ".log"));
   }
 
   private static List<TracingMode> rotated(List<TracingMode> modes, int by) {

@@ -57,12 +57,27 @@ final class ChildJvm implements AutoCloseable {
       String readyPath,
       Path log)
       throws IOException, InterruptedException {
+    return start(launcher, List.of(), jar, agentJar, env, portVariable, readyPath, log);
+  }
+
+  /** Like the other {@code start}, with extra JVM options put before {@code -jar}. */
+  static ChildJvm start(
+      List<String> launcher,
+      List<String> jvmOptions,
+      Path jar,
+      Path agentJar,
+      Map<String, String> env,
+      String portVariable,
+      String readyPath,
+      Path log)
+      throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (agentJar != null) {
       command.add("-javaagent:" + agentJar);
     }
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

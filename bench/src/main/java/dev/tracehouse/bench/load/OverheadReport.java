@@ -34,7 +34,7 @@ final class OverheadReport {
     runs.add(run);
     System.out.printf(
         "round %d %-4s %8.1f req/s  %d failed  cafe %6.1f µs CPU/req (%s)  taster %6.1f µs CPU/req"
-            + "  latency ms %s%n",
+            + "  latency ms %s  %s%n",
         run.round() + 1,
         name(run.mode()),
         run.load().perSecond(),
@@ -42,7 +42,8 @@ final class OverheadReport {
         run.cafeMicrosPerRequest(),
         byKind(run),
         run.tasterMicrosPerRequest(),
-        run.load().latencies().summary());
+        run.load().latencies().summary(),
+        run.warmup().describe());
   }
 
   void print() {

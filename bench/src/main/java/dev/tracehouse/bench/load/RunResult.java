@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param cafeCpuByKind the cafe's CPU per kind of thread; {@link ThreadKind#OTHER} holds the rest
  *     of the process total (application threads, also those that ended during the run)
+ * @param warmup how long the cafe was warmed up before the measurement
  */
 record RunResult(
     TracingMode mode,
@@ -17,7 +18,8 @@ record RunResult(
     CafeLoad.Result load,
     long cafeCpuNanos,
     Map<ThreadKind, Long> cafeCpuByKind,
-    long tasterCpuNanos) {
+    long tasterCpuNanos,
+    Warmup warmup) {
 
   double cafeMicrosPerRequest() {
     return perRequest(cafeCpuNanos);

@@ -13,7 +13,14 @@ enum TracingMode {
   /** Under the tracehouse agent, with a trace agent that answers every request after a delay. */
   SLOW,
   /** Under the tracehouse agent, with a trace agent that answers at once. */
-  UP;
+  UP,
+  /**
+   * Under the tracehouse agent with every integration and the log correlation switched off (trace
+   * agent's port closed): what the agent costs by being there (its JVM options, the tracer and its
+   * writer thread, the class file transformers), apart from the per-request work of the
+   * integrations.
+   */
+  OFF;
 
   boolean traced() {
     return this != NONE;
@@ -33,7 +40,7 @@ enum TracingMode {
           throw e;
         }
         throw new IllegalArgumentException(
-            "modes must be a comma-separated list of none, down, slow, up; got '" + csv + "'");
+            "modes must be a comma-separated list of none, down, slow, up, off; got '" + csv + "'");
       }
     }
     return modes;

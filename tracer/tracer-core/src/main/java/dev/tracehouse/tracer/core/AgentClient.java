@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.Proxy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,19 @@ final class AgentClient {
   record Response(int status, String body) {
     boolean ok() {
       return status >= 200 && status < 300;
+    }
+  }
+
+  /**
+   * Whether the agent's port accepts a TCP connection now (within the connect timeout): a closed
+   * port answers at once, without the HTTP client's work and the exception of a failed request.
+   */
+  boolean acceptsConnections() {
+    try (Socket socket = new Socket(Proxy.NO_PROXY)) {
+      socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), TIMEOUT_MILLIS);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

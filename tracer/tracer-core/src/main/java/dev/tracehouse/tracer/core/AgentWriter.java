@@ -28,13 +28,14 @@ import java.util.logging.Logger;
  * long before each retry; then (or at once for any other answer) the batch is dropped and counted,
  * and the writer pauses for {@link #FAILURE_PAUSE_NANOS}. A batch is encoded once for all its
  * attempts. After a batch is dropped, the agent counts as failing until a send succeeds: what is
- * queued is dropped at once, and the queue takes at most {@link #MAX_BATCH} chunks (the next
- * attempt's batch) until then, so an agent that is down or slow costs the application no more than
- * counting the drops, and the spans it cannot take are not kept alive for seconds. The final flush
- * on {@link #close()} does not retry and stops sending at the first failure. Dropped chunks of
- * priority &lt;= 0 are reported to the agent in the next payload's {@code
- * Datadog-Client-Dropped-P0-Traces}/{@code -Spans} headers. Every successful answer goes to a
- * listener (the sampler reads {@code rate_by_service} from it).
+ * queued is dropped at once, the queue takes at most {@link #MAX_BATCH} chunks (the next attempt's
+ * batch) until then, and the next batch is encoded and sent only when the agent's port accepts a
+ * TCP connection (else it is dropped at once, without encoding, HTTP request or retries), so an
+ * agent that is down or slow costs the application no more than counting the drops, and the spans
+ * it cannot take are not kept alive for seconds. The final flush on {@link #close()} does not retry
+ * and stops sending at the first failure. Dropped chunks of priority &lt;= 0 are reported to the
+ * agent in the next payload's {@code Datadog-Client-Dropped-P0-Traces}/{@code -Spans} headers.
+ * Every successful answer goes to a listener (the sampler reads {@code rate_by_service} from it).
  *
  * <p>Chunks go to {@code /v0.4/traces}; with v0.5 enabled, the writer first asks the agent's {@code
  * /info} (on its own thread, before the first send) and uses {@code /v0.5/traces} if the agent
@@ -210,17 +211,26 @@ final class AgentWriter implements TraceWriter {
     if (batch.isEmpty()) {
       return flushIntervalNanos;
     }
+    if (failing && !client.acceptsConnections()) {
+      failed(batch, new Attempt(false, true, TraceEndpoint.V04, "the agent's port is closed"));
+      dropQueued();
+      return FAILURE_PAUSE_NANOS;
+    }
     if (!sendWithRetries(batch)) {
       failing = true;
-      for (List<List<CoreSpan>> queuedBatch = drain();
-          !queuedBatch.isEmpty();
-          queuedBatch = drain()) {
-        queuedBatch.forEach(this::drop);
-      }
+      dropQueued();
       return FAILURE_PAUSE_NANOS;
     }
     failing = false;
     return batch.size() < MAX_BATCH ? flushIntervalNanos : 0;
+  }
+
+  private void dropQueued() {
+    for (List<List<CoreSpan>> queuedBatch = drain();
+        !queuedBatch.isEmpty();
+        queuedBatch = drain()) {
+      queuedBatch.forEach(this::drop);
+    }
   }
 
   private List<List<CoreSpan>> drain() {

@@ -70,8 +70,11 @@ public final class DatadogPropagator {
   public static Optional<SpanContext> extract(Function<String, String> header) {
     try {
       long traceId = parseUnsigned(header.apply(TRACE_ID));
+      if (traceId == 0) {
+        return Optional.empty();
+      }
       long parentId = parseUnsigned(header.apply(PARENT_ID));
-      if (traceId == 0 || parentId == 0) {
+      if (parentId == 0) {
         return Optional.empty();
       }
       int priority = parsePriority(header.apply(SAMPLING_PRIORITY));
@@ -134,7 +137,17 @@ public final class DatadogPropagator {
     }
   }
 
-  private static String parseDecisionMaker(String value) {
-    return value != null && value.matches("-\\d{1,3}") ? value : null;
+  /** {@code -<1 to 3 digits>}, else {@code null} (checked by hand: no regex per request). */
+  static String parseDecisionMaker(String value) {
+    if (value == null || value.length() < 2 || value.length() > 4 || value.charAt(0) != '-') {
+      return null;
+    }
+    for (int i = 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+    }
+    return value;
   }
 }

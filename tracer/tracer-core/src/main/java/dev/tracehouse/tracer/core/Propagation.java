@@ -14,21 +14,6 @@ import java.util.function.Function;
  */
 public final class Propagation {
 
-  /** Every header any style reads, for integrations that must copy headers out of a request. */
-  public static final List<String> HEADER_NAMES =
-      List.of(
-          DatadogPropagator.TRACE_ID,
-          DatadogPropagator.PARENT_ID,
-          DatadogPropagator.SAMPLING_PRIORITY,
-          DatadogPropagator.TAGS,
-          TraceContextPropagator.TRACEPARENT,
-          TraceContextPropagator.TRACESTATE,
-          B3Propagator.TRACE_ID,
-          B3Propagator.SPAN_ID,
-          B3Propagator.SAMPLED,
-          B3Propagator.FLAGS,
-          B3Propagator.SINGLE);
-
   private final List<PropagationStyle> injectStyles;
   private final List<PropagationStyle> extractStyles;
 

@@ -81,10 +81,7 @@ final class TraceContextPropagator {
     String dd = splitState(header.apply(TRACESTATE), vendors);
     Map<String, String> ddValues = DdMember.parse(dd);
     int priority = priority(sampled, ddValues.get("s"));
-    String decisionMaker = ddValues.get("t.dm");
-    if (decisionMaker != null && !decisionMaker.matches("-\\d{1,3}")) {
-      decisionMaker = null;
-    }
+    String decisionMaker = DatadogPropagator.parseDecisionMaker(ddValues.get("t.dm"));
     return Optional.of(
         new SpanContext(high, low, spanId, priority, decisionMaker, String.join(",", vendors)));
   }
@@ -153,10 +150,27 @@ final class TraceContextPropagator {
   /** {@code s:} when it agrees with the sampled flag, else 1 (sampled) or 0 (not sampled). */
   private static int priority(boolean sampled, String ddPriority) {
     int fallback = sampled ? 1 : 0;
-    if (ddPriority == null || !ddPriority.matches("-?\\d{1,2}")) {
+    if (!isSmallInteger(ddPriority)) {
       return fallback;
     }
     int priority = Integer.parseInt(ddPriority);
     return (priority > 0) == sampled ? priority : fallback;
+  }
+
+  /** An optional {@code -} and 1 or 2 digits (checked by hand: no regex per request). */
+  private static boolean isSmallInteger(String value) {
+    if (value == null) {
+      return false;
+    }
+    int digits = value.startsWith("-") ? 1 : 0;
+    if (value.length() - digits < 1 || value.length() - digits > 2) {
+      return false;
+    }
+    for (int i = digits; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

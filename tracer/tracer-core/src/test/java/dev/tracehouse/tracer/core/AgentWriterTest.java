@@ -8,8 +8,13 @@ import dev.tracehouse.tracer.Tracer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
@@ -254,6 +259,47 @@ class AgentWriterTest {
       assertThat(writer.sentTraces()).isEqualTo(AgentWriter.MAX_BATCH);
       assertThat(writer.droppedTraces()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void sendNextBatch_dropsWithoutSendingWhileTheFailingAgentsPortIsClosed() throws IOException {
+    AgentWriter writer;
+    try (FakeAgent agent = new FakeAgent()) {
+      agent.answerOnce(503, 503, 503);
+      writer =
+          new AgentWriter(new AgentClient("127.0.0.1", agent.port()), false, answer -> {}, 1024);
+      writer.write(chunk(0));
+      assertThat(writer.sendNextBatch()).isEqualTo(AgentWriter.FAILURE_PAUSE_NANOS);
+    }
+    writer.write(chunk(1));
+    List<LogRecord> logged = new ArrayList<>();
+    Logger log = Logger.getLogger(AgentWriter.class.getName());
+    Level previous = log.getLevel();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.setLevel(Level.FINE);
+    log.addHandler(handler);
+    try {
+      assertThat(writer.sendNextBatch()).isEqualTo(AgentWriter.FAILURE_PAUSE_NANOS);
+    } finally {
+      log.removeHandler(handler);
+      log.setLevel(previous);
+    }
+
+    assertThat(writer.droppedTraces()).isEqualTo(2);
+    assertThat(logged).hasSize(1);
+    assertThat(logged.get(0).getParameters()[2]).isEqualTo("the agent's port is closed");
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.tracehouse.tracer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,6 +91,49 @@ class DatadogPropagatorTest {
     SpanContext context = DatadogPropagator.extract(headers).orElseThrow();
 
     assertThat(context).isEqualTo(new SpanContext(0, 5, 6, SpanContext.UNSET_PRIORITY, null));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      value = {
+        "-0, -0",
+        "-1, -1",
+        "-4, -4",
+        "-123, -123",
+        "'', NULL",
+        "-, NULL",
+        "1, NULL",
+        "-1234, NULL",
+        "--1, NULL",
+        "-1a, NULL",
+        "- 1, NULL",
+        "-+1, NULL",
+        "manual, NULL"
+      },
+      nullValues = "NULL")
+  void extract_keepsOnlyDecisionMakersOfOneToThreeDigits(String decisionMaker, String kept) {
+    Map<String, String> headers =
+        Map.of(
+            "x-datadog-trace-id", "5",
+            "x-datadog-parent-id", "6",
+            "x-datadog-tags", "_dd.p.dm=" + decisionMaker);
+
+    assertThat(DatadogPropagator.extract(headers).orElseThrow().decisionMaker()).isEqualTo(kept);
+  }
+
+  @Test
+  void extract_readsNoOtherHeaderWhenTheTraceIdIsMissing() {
+    List<String> asked = new ArrayList<>();
+
+    Optional<SpanContext> context =
+        DatadogPropagator.extract(
+            name -> {
+              asked.add(name);
+              return null;
+            });
+
+    assertThat(context).isEmpty();
+    assertThat(asked).containsExactly("x-datadog-trace-id");
   }
 
   @Test

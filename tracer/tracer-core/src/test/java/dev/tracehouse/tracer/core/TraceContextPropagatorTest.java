@@ -147,6 +147,25 @@ class TraceContextPropagatorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"dd=s:", "dd=s:+2", "dd=s:100", "dd=s:2a", "dd=s:--2", "dd=s:-"})
+  void extract_fallsBackToTheFlagForMalformedDdPriority(String tracestate) {
+    String sampled = "00-0000000000000000000000000000000a-000000000000000b-01";
+
+    assertThat(extract(sampled, tracestate).samplingPriority()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dd=s:2;t.dm:-12345", "dd=s:2;t.dm:4", "dd=s:2;t.dm:-x"})
+  void extract_dropsMalformedDecisionMaker(String tracestate) {
+    String sampled = "00-0000000000000000000000000000000a-000000000000000b-01";
+
+    SpanContext context = extract(sampled, tracestate);
+
+    assertThat(context.samplingPriority()).isEqualTo(2);
+    assertThat(context.decisionMaker()).isNull();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"dd=s:1,novalue", "dd=s:1,=x", "dd=s:1,key="})
   void extract_dropsMalformedTracestateButKeepsTraceparent(String tracestate) {
     SpanContext context = extract(JAVA_TRACEPARENT, tracestate);

@@ -2,14 +2,11 @@ package dev.tracehouse.tracer.agent.instrumentation.servlet;
 
 import dev.tracehouse.tracer.GlobalTracer;
 import dev.tracehouse.tracer.core.CoreSpan;
-import dev.tracehouse.tracer.core.Propagation;
 import dev.tracehouse.tracer.core.http.HttpServerTracing;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
-import java.util.HashMap;
-import java.util.Map;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -17,7 +14,8 @@ import net.bytebuddy.asm.Advice;
  * loaded by the bootstrap class loader, which cannot resolve servlet types; the casts run inside
  * the application's servlet class, where they resolve. A request that went asynchronous keeps its
  * span open until its {@code AsyncContext} completes (an {@link AsyncListener} proxy defined in the
- * servlet API's class loader, handled by {@link AsyncSpanListener}).
+ * servlet API's class loader, handled by {@link AsyncSpanListener}). The propagation headers are
+ * read straight from the request ({@link ServletHeaders}), only those the extract styles need.
  */
 final class ServletAdvice {
 
@@ -29,13 +27,6 @@ final class ServletAdvice {
     if (http.getAttribute(HttpServerTracing.SPAN_ATTRIBUTE) != null) {
       return null;
     }
-    Map<String, String> headers = new HashMap<>();
-    for (String name : Propagation.HEADER_NAMES) {
-      String value = http.getHeader(name);
-      if (value != null) {
-        headers.put(name, value);
-      }
-    }
     CoreSpan span =
         HttpServerTracing.start(
             GlobalTracer.get(),
@@ -43,7 +34,7 @@ final class ServletAdvice {
             http.getMethod(),
             http.getRequestURL().toString(),
             http.getRequestURI(),
-            headers);
+            ServletHeaders.of(HttpServletRequest.class, request));
     if (span != null) {
       http.setAttribute(HttpServerTracing.SPAN_ATTRIBUTE, span);
     }
