@@ -83,7 +83,7 @@ public final class AgentStartupHarness {
         FakeTraceAgent traceAgent = new FakeTraceAgent(Duration.ZERO);
         ChildJvm taster =
             ChildJvm.start(
-                List.of(), tasterJar, null, Map.of(), "TASTER_PORT", null, work.resolve("t.log"))) {
+                List.of(), List.of(), tasterJar, null, Map.of(), "TASTER_PORT", null, work.resolve("t.log"))) {
       Map<String, String> env =
           Map.of(
               "TASTER_URL",
@@ -133,7 +133,7 @@ public final class AgentStartupHarness {
           "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog + " -XX:+PrintCompilation");
     }
     try (ChildJvm cafe =
-        ChildJvm.start(List.of(), jar, agentJar, cafeEnv, "CAFE_PORT", "/ping", log)) {
+        ChildJvm.start(List.of(), List.of(), jar, agentJar, cafeEnv, "CAFE_PORT", "/ping", log)) {
       return StartupSamples.Start.of(cafe, classLog, counts ? log : null);
     }
   }

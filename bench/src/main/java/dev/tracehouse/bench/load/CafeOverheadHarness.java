@@ -91,6 +91,7 @@ public final class CafeOverheadHarness {
         ChildJvm taster =
             ChildJvm.start(
                 pinning.launcher(),
+                List.of(),
                 artifact("demo/taster/target/taster.jar"),
                 null,
                 Map.of(),

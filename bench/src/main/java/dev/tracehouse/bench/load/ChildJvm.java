@@ -47,20 +47,8 @@ final class ChildJvm implements AutoCloseable {
    * accepts connections).
    *
    * @param launcher words put before {@code java} (such as {@code taskset -c 1}), or none
+   * @param jvmOptions options put before {@code -jar}, or none
    */
-  static ChildJvm start(
-      List<String> launcher,
-      Path jar,
-      Path agentJar,
-      Map<String, String> env,
-      String portVariable,
-      String readyPath,
-      Path log)
-      throws IOException, InterruptedException {
-    return start(launcher, List.of(), jar, agentJar, env, portVariable, readyPath, log);
-  }
-
-  /** Like the other {@code start}, with extra JVM options put before {@code -jar}. */
   static ChildJvm start(
       List<String> launcher,
       List<String> jvmOptions,

@@ -43,26 +43,17 @@ class EntryWeaverTest {
 
   @Test
   void refusesAHookWithAnotherSignature() {
+    assertRefused("wrongReturn");
+    assertRefused("missing");
+  }
+
+  private static void assertRefused(String hook) {
     assertThatThrownBy(
             () ->
                 ArgumentHook.of(
-                    Executor.class.getName(),
-                    Set.of("execute"),
-                    Hooks.class,
-                    "wrongReturn",
-                    Runnable.class))
+                    Executor.class.getName(), Set.of("execute"), Hooks.class, hook, Runnable.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("wrongReturn");
-    assertThatThrownBy(
-            () ->
-                ArgumentHook.of(
-                    Executor.class.getName(),
-                    Set.of("execute"),
-                    Hooks.class,
-                    "missing",
-                    Runnable.class))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("missing");
+        .hasMessageContaining(hook);
   }
 
   @Test
