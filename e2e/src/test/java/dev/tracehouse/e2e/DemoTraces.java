@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Finds the demo's stored traces through the web API. */
 final class DemoTraces {
@@ -18,10 +19,42 @@ final class DemoTraces {
    */
   static List<JsonNode> awaitTrace(
       DemoStack demo, String rootResource, Predicate<List<JsonNode>> complete) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(300))
-        .until(() -> find(demo, rootResource, complete), spans -> spans != null);
+    try {
+      return await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(300))
+          .until(() -> find(demo, rootResource, complete), spans -> spans != null);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "no complete '" + rootResource + "' trace within 30 s\n" + seen(demo, rootResource), e);
+    }
+  }
+
+  /** What the store and the agent hold, and the demo's logs: why no trace was complete. */
+  private static String seen(DemoStack demo, String rootResource) {
+    StringBuilder out = new StringBuilder("cafe traces (newest first):\n");
+    JsonNode list = Http.get(demo.web("/api/traces?service=cafe&limit=50")).json().path("traces");
+    for (JsonNode summary : list) {
+      String id = summary.path("traceId").asText();
+      out.append("  ").append(id).append(' ').append(summary.path("rootResource").asText());
+      if (summary.path("rootResource").asText().equals(rootResource)) {
+        for (JsonNode s : spans(demo, id)) {
+          out.append("\n    ")
+              .append(s.path("service").asText())
+              .append(' ')
+              .append(s.path("name").asText())
+              .append(" type=")
+              .append(s.path("type").asText())
+              .append(" error=")
+              .append(s.path("error").asBoolean());
+        }
+      }
+      out.append('\n');
+    }
+    out.append("agent status: ")
+        .append(Http.get(demo.web("/api/agent/status")).body())
+        .append('\n');
+    return out.append(demo.logs()).toString();
   }
 
   private static List<JsonNode> find(
