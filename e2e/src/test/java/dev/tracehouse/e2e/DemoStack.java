@@ -9,7 +9,10 @@ import java.util.Map;
 /**
  * The whole demo, started the way a user starts it: the launcher jar, as a process, with every port
  * chosen free so that a running demo on the default ports does not interfere. Traffic is off so
- * that tests see only their own requests.
+ * that tests see only their own requests, and the trace agent's priority sampler aims at far more
+ * kept traces per second than the tests make: with the default target (10), the Redis commands the
+ * cafe sends at start-up (each one a root trace) set the rate for services the agent has not seen
+ * yet below 1 for the first seconds, and the single trace a test waits for could be dropped.
  */
 final class DemoStack implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
@@ -62,7 +65,8 @@ final class DemoStack implements AutoCloseable {
                 "DEMO_REDIS_PORT", String.valueOf(ports[4]),
                 "DEMO_OTLP_PORT", String.valueOf(ports[5]),
                 "DEMO_ZIPKIN_PORT", String.valueOf(ports[6]),
-                "DEMO_TRAFFIC", "false"));
+                "DEMO_TRAFFIC", "false",
+                "DD_APM_MAX_TPS", "100000"));
     DemoStack stack = new DemoStack(home, dataDir, ports, pb.start());
     Processes.awaitLogLine(
         stack.launcher, log, "tracehouse demo is running", START_TIMEOUT, stack::logs);
