@@ -7,6 +7,7 @@ import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.ArgumentHook;
 import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
 import dev.tracehouse.tracer.agent.instrumentation.EntryWeaver;
+import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
 import dev.tracehouse.tracer.agent.instrumentation.annotation.TraceAnnotationInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.concurrent.ConcurrentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.httpclient.HttpClientInstrumentation;
@@ -91,14 +92,16 @@ public final class AgentInstaller {
     List<AgentInstrumentation> enabled = new ArrayList<>();
     Set<String> jdkTypes = new HashSet<>();
     List<ArgumentHook> hooks = new ArrayList<>();
+    List<TypeHooks> typeHooks = new ArrayList<>();
     for (AgentInstrumentation integration : INSTRUMENTATIONS) {
       if (switches.enabled(integration.name()) && integration.enabledBy(config)) {
         enabled.add(integration);
         jdkTypes.addAll(integration.jdkTypes());
         hooks.addAll(integration.argumentHooks());
+        typeHooks.addAll(integration.typeHooks());
       }
     }
-    new EntryWeaver(hooks).install(instrumentation);
+    new EntryWeaver(hooks, typeHooks).install(instrumentation);
     AgentBuilder builder =
         new AgentBuilder.Default(byteBuddy)
             .disableClassFormatChanges()

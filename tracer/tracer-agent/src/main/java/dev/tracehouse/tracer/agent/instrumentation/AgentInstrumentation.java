@@ -43,4 +43,12 @@ public interface AgentInstrumentation {
   default List<ArgumentHook> argumentHooks() {
     return List.of();
   }
+
+  /**
+   * The enter/exit hooks this integration has woven with plain ASM ({@link EntryWeaver}); none by
+   * default. A class must not also be matched by the integration's Byte Buddy matchers.
+   */
+  default List<TypeHooks> typeHooks() {
+    return List.of();
+  }
 }

@@ -76,6 +76,9 @@ final class HookingMethodVisitor extends MethodVisitor {
         super.visitVarInsn(Opcodes.ASTORE, stateSlot);
       }
     }
+    if (hook.replacement() != null) {
+      replaceArgument(hook.replacement());
+    }
     if (hook.exit() != null && hook.exitOnThrowable()) {
       rangeStart = new Label();
       super.visitLabel(rangeStart);
@@ -146,8 +149,36 @@ final class HookingMethodVisitor extends MethodVisitor {
         }
       }
     }
-    int hookStack = 2 * (hook.enterArguments().size() + hook.exitArguments().size()) + 4;
+    int replacementArguments =
+        hook.replacement() == null ? 0 : hook.replacement().arguments().size();
+    int hookStack =
+        2 * (hook.enterArguments().size() + hook.exitArguments().size() + replacementArguments) + 4;
     super.visitMaxs(maxStack + hookStack, Math.max(maxLocals, scratchSlot + 2));
+  }
+
+  /** {@code arg = (ArgType) replacement(...)}. */
+  private void replaceArgument(MethodHook.Replacement replacement) {
+    Type[] parameters = Type.getArgumentTypes(descriptor);
+    if (replacement.index() >= parameters.length
+        || parameters[replacement.index()].getSort() < Type.ARRAY) {
+      throw new IllegalArgumentException(
+          "no reference argument " + replacement.index() + " in " + name + descriptor);
+    }
+    call(replacement.hook(), replacement.arguments(), false);
+    Type parameter = parameters[replacement.index()];
+    if (!parameter.equals(Type.getType(replacement.hook().getReturnType()))) {
+      super.visitTypeInsn(Opcodes.CHECKCAST, parameter.getInternalName());
+    }
+    super.visitVarInsn(Opcodes.ASTORE, slotOf(replacement.index()));
+  }
+
+  private int slotOf(int argumentIndex) {
+    Type[] parameters = Type.getArgumentTypes(descriptor);
+    int slot = (access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    for (int i = 0; i < argumentIndex; i++) {
+      slot += parameters[i].getSize();
+    }
+    return slot;
   }
 
   private boolean takesReturned() {
@@ -226,12 +257,8 @@ final class HookingMethodVisitor extends MethodVisitor {
           throw new IllegalArgumentException(
               "no argument " + argument.index() + " in " + owner + "#" + name + descriptor);
         }
-        int slot = (access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
-        for (int i = 0; i < argument.index(); i++) {
-          slot += parameters[i].getSize();
-        }
         Type type = parameters[argument.index()];
-        super.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
+        super.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slotOf(argument.index()));
         convert(type, parameter);
       }
       case FIELD -> {

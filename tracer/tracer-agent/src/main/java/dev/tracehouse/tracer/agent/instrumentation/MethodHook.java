@@ -23,6 +23,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * @param enterArguments what the enter hook is passed
  * @param exit the exit hook, or {@code null}
  * @param exitArguments what the exit hook is passed
+ * @param replacement an argument replaced right after the enter hook, or {@code null}
  */
 public record MethodHook(
     Selector methods,
@@ -30,7 +31,28 @@ public record MethodHook(
     Method enter,
     List<HookArgument> enterArguments,
     Method exit,
-    List<HookArgument> exitArguments) {
+    List<HookArgument> exitArguments,
+    Replacement replacement) {
+
+  /**
+   * After the enter hook, argument {@code index} becomes what {@code hook} returns (cast to the
+   * argument's declared type, so the hook must return an instance of it, typically the argument
+   * itself or a copy).
+   *
+   * @param index the argument replaced (0 is the first)
+   * @param hook a public static method returning a reference
+   * @param arguments what the hook is passed (the enter state may be among them)
+   */
+  public record Replacement(int index, Method hook, List<HookArgument> arguments) {
+    public Replacement {
+      arguments = List.copyOf(arguments);
+      checkHook(hook, arguments);
+      if (index < 0 || hook.getReturnType().isPrimitive()) {
+        throw new IllegalArgumentException(
+            "replaces argument " + index + " with a reference: " + hook);
+      }
+    }
+  }
 
   /** Which methods are woven, by access flags, name and descriptor. */
   @FunctionalInterface
@@ -68,6 +90,16 @@ public record MethodHook(
         }
       }
     }
+    if (replacement != null) {
+      for (HookArgument argument : replacement.arguments()) {
+        if (argument.kind() == HookArgument.Kind.RETURNED
+            || argument.kind() == HookArgument.Kind.THROWN
+            || (argument.kind() == HookArgument.Kind.ENTER_STATE && !keepsState(enter))) {
+          throw new IllegalArgumentException(
+              argument.kind() + " is not known when arguments are replaced: " + replacement.hook());
+        }
+      }
+    }
     if (exit != null) {
       checkHook(exit, exitArguments);
       if (exit.getReturnType() != void.class) {
@@ -79,25 +111,52 @@ public record MethodHook(
 
   /** A hook on the methods {@code methods} selects: add enter and exit hooks to it. */
   public static MethodHook on(Selector methods) {
-    return new MethodHook(methods, null, null, List.of(), null, List.of());
+    return new MethodHook(methods, null, null, List.of(), null, List.of(), null);
   }
 
   /** This hook, applied only to methods annotated with {@code annotationDescriptor}. */
   public MethodHook annotatedWith(String annotationDescriptor) {
     return new MethodHook(
-        methods, annotationDescriptor, enter, enterArguments, exit, exitArguments);
+        methods, annotationDescriptor, enter, enterArguments, exit, exitArguments, replacement);
   }
 
   /** This hook with the enter hook {@code owner.name}, passed {@code arguments}. */
   public MethodHook enter(Class<?> owner, String name, HookArgument... arguments) {
     return new MethodHook(
-        methods, annotation, hook(owner, name), List.of(arguments), exit, exitArguments);
+        methods,
+        annotation,
+        hook(owner, name),
+        List.of(arguments),
+        exit,
+        exitArguments,
+        replacement);
   }
 
   /** This hook with the exit hook {@code owner.name}, passed {@code arguments}. */
   public MethodHook exit(Class<?> owner, String name, HookArgument... arguments) {
     return new MethodHook(
-        methods, annotation, enter, enterArguments, hook(owner, name), List.of(arguments));
+        methods,
+        annotation,
+        enter,
+        enterArguments,
+        hook(owner, name),
+        List.of(arguments),
+        replacement);
+  }
+
+  /**
+   * This hook, replacing argument {@code index} right after the enter hook by what {@code
+   * owner.name} returns when passed {@code arguments}.
+   */
+  public MethodHook replacing(int index, Class<?> owner, String name, HookArgument... arguments) {
+    return new MethodHook(
+        methods,
+        annotation,
+        enter,
+        enterArguments,
+        exit,
+        exitArguments,
+        new Replacement(index, hook(owner, name), List.of(arguments)));
   }
 
   /** Whether the exit hook also runs when a throwable leaves the method. */
@@ -107,6 +166,10 @@ public record MethodHook(
 
   /** Whether the enter hook's result is kept for the exit hook. */
   boolean keepsState() {
+    return keepsState(enter);
+  }
+
+  private static boolean keepsState(Method enter) {
     return enter != null && enter.getReturnType() != void.class;
   }
 

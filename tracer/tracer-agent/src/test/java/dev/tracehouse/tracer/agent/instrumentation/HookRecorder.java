@@ -36,6 +36,11 @@ public final class HookRecorder {
     CALLS.add(listOf("exit", state, thrown));
   }
 
+  public static Object longer(String state, Object original) {
+    CALLS.add(List.of("replace", state, original));
+    return original + "xy";
+  }
+
   public static int notReturningVoid(Object state) {
     return 0;
   }

@@ -130,6 +130,22 @@ class MethodHookWeavingTest {
   }
 
   @Test
+  void replacing_storesTheHooksResultInTheArgument_afterTheEnterHook() throws Exception {
+    MethodHook hook =
+        MethodHook.on(MethodHook.Selector.publicInstance(Set.of("sum")))
+            .enter(HookRecorder.class, "enter", self(), originMethod())
+            .replacing(2, HookRecorder.class, "longer", enterState(), argument(2))
+            .exit(HookRecorder.class, "exit", enterState(), returned(), thrown());
+    Object sample = woven(hook);
+
+    assertThat(call(sample, "sum", 3L, 4.5, "abcde")).isEqualTo(14L);
+
+    String method = "sum(JDLjava/lang/String;)J";
+    assertThat(HookRecorder.CALLS.get(1)).containsExactly("replace", "state of " + method, "abcde");
+    assertThat(lastCall()).containsExactly("exit", "state of " + method, 14L, null);
+  }
+
+  @Test
   void exitWithoutThrowable_runsOnReturnsOnly() throws Exception {
     MethodHook hook =
         MethodHook.on(ANY_INSTANCE).exit(HookRecorder.class, "returnedOnly", returned());
