@@ -1,6 +1,6 @@
 package dev.tracehouse.tracer.agent.instrumentation;
 
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.Type;
 
 /** The box class of each primitive type, for hook arguments passed as {@code Object}. */
 final class Boxing {

@@ -1,7 +1,7 @@
 package dev.tracehouse.tracer.agent.instrumentation;
 
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
 
 /**
  * What a {@link TypeHooks} condition may ask about a class being defined: its header, and its super

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Weaves {@link ArgumentHook}s and {@link MethodHook}s with plain ASM. For a class hooked by name
@@ -25,9 +25,9 @@ import net.bytebuddy.jar.asm.Type;
  * argument-hooked method (no branch: the frames stay valid) and weaves enter/exit calls into each
  * method-hooked one ({@link HookingMethodVisitor}, which writes the frames it needs itself). Other
  * methods are copied as they are (the writer shares the reader's constant pool), and a class in
- * which no method was woven is left unchanged. Byte Buddy's type descriptions, method graphs and
- * advice inlining, which cost an interpreted start-up far more than the woven bytes are worth, are
- * not involved. Not API: public for the installer.
+ * which no method was woven is left unchanged. No type pool, method graph, frame computation or
+ * inlining is involved: they cost an interpreted start-up far more than the woven bytes are worth.
+ * Not API: public for the installer.
  */
 public final class EntryWeaver implements ClassFileTransformer {
   private static final Logger LOG = Logger.getLogger(EntryWeaver.class.getName());

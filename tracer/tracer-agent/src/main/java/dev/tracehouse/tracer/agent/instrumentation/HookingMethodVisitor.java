@@ -2,10 +2,10 @@ package dev.tracehouse.tracer.agent.instrumentation;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Weaves one {@link MethodHook} into one method, reading expanded frames ({@code
@@ -56,7 +56,7 @@ final class HookingMethodVisitor extends MethodVisitor {
   }
 
   @Override
-  public net.bytebuddy.jar.asm.AnnotationVisitor visitAnnotation(String type, boolean visible) {
+  public org.objectweb.asm.AnnotationVisitor visitAnnotation(String type, boolean visible) {
     if (type.equals(hook.annotation())) {
       annotated = true;
     }

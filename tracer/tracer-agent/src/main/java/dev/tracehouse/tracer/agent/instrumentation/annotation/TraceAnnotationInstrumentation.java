@@ -10,7 +10,7 @@ import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
 import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
 import java.util.List;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A span per call of every method annotated with {@code dev.tracehouse.tracer.Trace}, in any class

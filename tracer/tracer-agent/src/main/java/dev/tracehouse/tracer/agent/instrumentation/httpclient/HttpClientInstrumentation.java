@@ -10,8 +10,8 @@ import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
 import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Client spans for {@code java.net.http.HttpClient}. In JDK 17 {@code send} and both public {@code

@@ -10,7 +10,7 @@ import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
 import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Redis spans for Jedis 4 to 8: {@link JedisHooks} woven with plain ASM into {@code

@@ -8,7 +8,7 @@ import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
 import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
 import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
 import java.util.List;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Server spans for Jakarta Servlet 6 containers (Jetty 12 ee10, and so Javalin 7): {@link
