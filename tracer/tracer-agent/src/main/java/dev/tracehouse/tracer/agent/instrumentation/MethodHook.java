@@ -14,8 +14,9 @@ import org.objectweb.asm.Opcodes;
  * loader defines (the agent's), take only the values their {@link HookArgument}s name (application
  * types as {@code Object}) and must never throw. Not API: public for the integrations' packages.
  *
- * <p>Built with {@link #on} followed by {@link #enter} and/or {@link #exit}; the weaver refuses a
- * hook that has neither.
+ * <p>Built with {@link #on} followed by {@link #enter} and/or {@link #exit} (and {@link #replacing}
+ * after {@link #enter}); {@link TypeHooks} refuses a hook that has neither. Parameter types that
+ * would fail the JVM's verification of the woven class are refused here.
  *
  * @param methods which methods of a matched class get the hooks
  * @param annotation a method must also carry this annotation (a descriptor), or {@code null}
@@ -99,13 +100,14 @@ public record MethodHook(
               argument.kind() + " is not known when arguments are replaced: " + replacement.hook());
         }
       }
+      checkStateTypes(enter, replacement.hook(), replacement.arguments());
     }
     if (exit != null) {
       checkHook(exit, exitArguments);
       if (exit.getReturnType() != void.class) {
         throw new IllegalArgumentException("exit hook must return void: " + exit);
       }
-      checkExitTypes(enter, exit, exitArguments);
+      checkStateTypes(enter, exit, exitArguments);
     }
   }
 
@@ -204,8 +206,9 @@ public record MethodHook(
     }
   }
 
-  private static void checkExitTypes(Method enter, Method exit, List<HookArgument> arguments) {
-    Class<?>[] types = exit.getParameterTypes();
+  /** Checks that the state, returned value and throwable fit {@code hook}'s parameters. */
+  private static void checkStateTypes(Method enter, Method hook, List<HookArgument> arguments) {
+    Class<?>[] types = hook.getParameterTypes();
     for (int i = 0; i < types.length; i++) {
       HookArgument.Kind kind = arguments.get(i).kind();
       boolean fits =
@@ -220,7 +223,7 @@ public record MethodHook(
           };
       if (!fits) {
         throw new IllegalArgumentException(
-            "exit hook parameter " + i + " cannot take " + kind + ": " + exit);
+            "hook parameter " + i + " cannot take " + kind + ": " + hook);
       }
     }
   }

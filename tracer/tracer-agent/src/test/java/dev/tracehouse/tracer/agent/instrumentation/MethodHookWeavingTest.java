@@ -186,6 +186,11 @@ class MethodHookWeavingTest {
         .hasMessageContaining("cannot take THROWN");
     assertThatThrownBy(() -> on.exit(HookRecorder.class, "exitStatic", enterState(), thrown()))
         .hasMessageContaining("cannot take ENTER_STATE");
+    MethodHook objectState =
+        on.enter(HookRecorder.class, "enterStatic", originClass(), originMethod());
+    assertThatThrownBy(
+            () -> objectState.replacing(0, HookRecorder.class, "longer", enterState(), argument(0)))
+        .hasMessageContaining("cannot take ENTER_STATE");
     assertThatThrownBy(() -> on.enter(HookRecorder.class, "enter", self(), thrown()))
         .hasMessageContaining("THROWN is for exit hooks");
     assertThatThrownBy(() -> on.enter(HookRecorder.class, "enter", self()))
