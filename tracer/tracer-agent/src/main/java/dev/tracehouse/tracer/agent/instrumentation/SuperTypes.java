@@ -58,7 +58,13 @@ final class SuperTypes {
       if (type.equals("java/lang/Object") || !seen.add(type)) {
         continue;
       }
-      String[] header = headers.computeIfAbsent(type, this::read);
+      // Not computeIfAbsent: reading a class file may load (and so transform) other classes,
+      // which may come back here on this thread.
+      String[] header = headers.get(type);
+      if (header == null) {
+        header = read(type);
+        headers.putIfAbsent(type, header);
+      }
       if (header.length == 0) {
         continue;
       }
