@@ -33,9 +33,7 @@ public final class Premain {
         instrumentation.appendToBootstrapClassLoaderSearch(agentJar);
       }
       Class<?> installer = Class.forName(INSTALLER, true, null);
-      installer
-          .getMethod("install", Instrumentation.class, File.class)
-          .invoke(null, instrumentation, jar);
+      installer.getMethod("install", Instrumentation.class).invoke(null, instrumentation);
     } catch (InvocationTargetException e) {
       System.err.println("tracehouse: agent not started, running untraced: " + e.getCause());
     } catch (Throwable e) {

@@ -2,13 +2,11 @@ package dev.tracehouse.tracer.agent.instrumentation;
 
 import dev.tracehouse.tracer.core.TracerConfig;
 import java.util.List;
-import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
- * One library integration applied by the agent. Not API: public only so that the installer in the
- * parent package can list the integrations.
+ * One library integration applied by the agent: the calls it has woven with plain ASM by {@link
+ * EntryWeaver}. Not API: public only so that the installer in the parent package can list the
+ * integrations.
  */
 public interface AgentInstrumentation {
 
@@ -20,27 +18,13 @@ public interface AgentInstrumentation {
     return true;
   }
 
-  /**
-   * The JDK classes ({@code java.}, {@code jdk.}, {@code sun.}) this integration instruments, by
-   * name. They may be loaded before the agent starts: the installer retransforms those, and no
-   * other JDK class, so an integration must not match JDK classes in any other way.
-   */
-  default Set<String> jdkTypes() {
-    return Set.of();
-  }
-
-  /**
-   * Adds this integration's Byte Buddy type matching and advice to {@code builder}; none by
-   * default.
-   *
-   * @param advice reads the advice classes' bytes from the agent jar
-   */
-  default AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    return builder;
-  }
-
-  /** The calls this integration has woven with plain ASM ({@link EntryWeaver}); none by default. */
+  /** The first-argument replacements this integration has woven; none by default. */
   default List<ArgumentHook> argumentHooks() {
+    return List.of();
+  }
+
+  /** The enter/exit hooks this integration has woven; none by default. */
+  default List<TypeHooks> typeHooks() {
     return List.of();
   }
 }

@@ -3,15 +3,14 @@ package dev.tracehouse.tracer.agent.instrumentation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Set;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * A call woven at the start of some public instance methods of one class: their first argument is
  * replaced by what a public static hook method returns for it ({@code task =
- * ExecutorHooks.runnable(task)}). Woven with plain ASM by {@link EntryWeaver}, without Byte Buddy's
- * type pool and advice machinery. The hook must never throw. Not API: public for the integrations'
- * packages.
+ * ExecutorHooks.runnable(task)}). Woven with plain ASM by {@link EntryWeaver}, without a type pool
+ * or inlining. The hook must never throw. Not API: public for the integrations' packages.
  *
  * @param className the class's binary name, such as {@code java.util.concurrent.ForkJoinPool}
  * @param methodNames the methods woven, those among them whose first parameter is {@code

@@ -1,27 +1,23 @@
 package dev.tracehouse.tracer.agent.instrumentation.annotation;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isNative;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.enterState;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.originClass;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.originMethod;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.thrown;
 
 import dev.tracehouse.tracer.Trace;
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
-import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
-import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.matcher.ElementMatcher;
+import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
+import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A span per call of every method annotated with {@code dev.tracehouse.tracer.Trace}, in any class
- * the application loads (not in JDK classes). {@code DD_TRACE_ANNOTATIONS_ENABLED=false} turns it
- * off.
+ * the application loads (not in JDK classes, not in classes of the bootstrap loader). {@code
+ * DD_TRACE_ANNOTATIONS_ENABLED=false} turns it off. Woven with plain ASM: {@link TraceHooks} on
+ * entry and at every exit (return or throw); the class and the method's name and descriptor are
+ * constants of the woven method, so a call costs no reflection.
  */
 public final class TraceAnnotationInstrumentation implements AgentInstrumentation {
 
@@ -29,30 +25,23 @@ public final class TraceAnnotationInstrumentation implements AgentInstrumentatio
   private static final String ANNOTATION_DESCRIPTOR =
       "L" + Trace.class.getName().replace('.', '/') + ";";
 
-  private static final ElementMatcher.Junction<MethodDescription> TRACED =
-      isAnnotatedWith(named(Trace.class.getName())).and(not(isAbstract())).and(not(isNative()));
-
   @Override
   public String name() {
     return "annotations";
   }
 
   @Override
-  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    LazyAdvice traceAdvice = LazyAdvice.of(TraceAdvice.class, advice);
-    return builder
-        .type(
-            ClassFileMarkers.INSTANCE.whenContains(
-                ANNOTATION_DESCRIPTOR,
-                new AgentBuilder.RawMatcher.ForElementMatchers(
-                    not(nameStartsWith("java."))
-                        .and(not(nameStartsWith("jdk.")))
-                        .and(not(nameStartsWith("sun.")))
-                        .and(not(nameStartsWith("com.sun.")))
-                        .and(declaresMethod(TRACED)),
-                    not(isBootstrapClassLoader()))))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(traceAdvice.get().on(TRACED)));
+  public List<TypeHooks> typeHooks() {
+    return List.of(
+        TypeHooks.containing(
+            ANNOTATION_DESCRIPTOR,
+            facts -> true,
+            MethodHook.on(
+                    (access, name, descriptor) ->
+                        (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+                            && !name.startsWith("<"))
+                .annotatedWith(ANNOTATION_DESCRIPTOR)
+                .enter(TraceHooks.class, "start", originClass(), originMethod())
+                .exit(TraceHooks.class, "finish", enterState(), thrown())));
   }
 }

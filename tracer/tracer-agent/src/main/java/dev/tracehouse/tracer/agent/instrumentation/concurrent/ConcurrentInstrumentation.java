@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
  * the request that scheduled them (a pool's evictor, a metrics reporter), and every run would join
  * that one old trace. Named like dd-java-agent's integration: {@code
  * DD_TRACE_JAVA_CONCURRENT_ENABLED=false} turns it off. Woven with plain ASM ({@link ExecutorHooks}
- * called first thing, no Byte Buddy advice): these are big JDK classes, which Byte Buddy's weaving
- * made one of the agent's largest start-up costs.
+ * called first thing): these are big JDK classes, which Byte Buddy's weaving once made one of the
+ * agent's largest start-up costs.
  */
 public final class ConcurrentInstrumentation implements AgentInstrumentation {
 

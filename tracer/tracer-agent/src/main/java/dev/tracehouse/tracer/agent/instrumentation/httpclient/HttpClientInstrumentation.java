@@ -1,17 +1,23 @@
 package dev.tracehouse.tracer.agent.instrumentation.httpclient;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.argument;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.enterState;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.returned;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.thrown;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
-import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
+import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
+import java.util.List;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Client spans for {@code java.net.http.HttpClient}. In JDK 17 {@code send} and both public {@code
- * sendAsync} methods go through the private 4-argument {@code HttpClientImpl#sendAsync}.
+ * sendAsync} methods go through the private 4-argument {@code HttpClientImpl#sendAsync}, into which
+ * {@link HttpClientHooks} are woven with plain ASM (the request argument replaced by a copy with
+ * the propagation headers).
  */
 public final class HttpClientInstrumentation implements AgentInstrumentation {
 
@@ -26,17 +32,17 @@ public final class HttpClientInstrumentation implements AgentInstrumentation {
   }
 
   @Override
-  public Set<String> jdkTypes() {
-    return Set.of(CLIENT_IMPL);
-  }
-
-  @Override
-  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    LazyAdvice httpClientAdvice = LazyAdvice.of(HttpClientAdvice.class, advice);
-    return builder
-        .type(named(CLIENT_IMPL))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(httpClientAdvice.get().on(named("sendAsync").and(takesArguments(4)))));
+  public List<TypeHooks> typeHooks() {
+    return List.of(
+        TypeHooks.named(
+            Set.of(CLIENT_IMPL),
+            MethodHook.on(
+                    (access, name, descriptor) ->
+                        (access & Opcodes.ACC_STATIC) == 0
+                            && name.equals("sendAsync")
+                            && Type.getArgumentTypes(descriptor).length == 4)
+                .enter(HttpClientHooks.class, "start", argument(0))
+                .replacing(0, HttpClientHooks.class, "request", enterState(), argument(0))
+                .exit(HttpClientHooks.class, "finish", enterState(), returned(), thrown())));
   }
 }

@@ -1,19 +1,20 @@
 package dev.tracehouse.tracer.agent.instrumentation.javalin;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.argument;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.self;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
-import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
+import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Route templates for Javalin 7 (on the servlet integration's server span): resource {@code GET
  * /beers/{name}} instead of {@code GET /beers/ipa}, tag {@code http.route}; requests that match no
  * route and answer 404 get the resource {@code 404}. {@code DD_TRACE_JAVALIN_ENABLED=false} turns
- * it off (the raw path stays the resource).
+ * it off (the raw path stays the resource). Woven with plain ASM: {@link JavalinHooks#route} at the
+ * start of {@code JavalinServletContext#update(Endpoint, Map)}.
  */
 public final class JavalinInstrumentation implements AgentInstrumentation {
 
@@ -25,18 +26,13 @@ public final class JavalinInstrumentation implements AgentInstrumentation {
   }
 
   @Override
-  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    LazyAdvice routeAdvice = LazyAdvice.of(RouteAdvice.class, advice);
-    return builder
-        .type(named(SERVLET_CONTEXT))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(
-                    routeAdvice
-                        .get()
-                        .on(
-                            named("update")
-                                .and(takesArguments(2))
-                                .and(takesArgument(0, named("io.javalin.router.Endpoint"))))));
+  public List<TypeHooks> typeHooks() {
+    return List.of(
+        TypeHooks.named(
+            Set.of(SERVLET_CONTEXT),
+            MethodHook.on(
+                    MethodHook.Selector.publicInstance(Set.of("update"))
+                        .descriptorStartsWith("(Lio/javalin/router/Endpoint;Ljava/util/Map;)"))
+                .enter(JavalinHooks.class, "route", self(), argument(0))));
   }
 }

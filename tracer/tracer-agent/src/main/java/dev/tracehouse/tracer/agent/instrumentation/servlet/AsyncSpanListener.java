@@ -6,12 +6,12 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
 /**
- * The behaviour of the {@code jakarta.servlet.AsyncListener} proxy the servlet advice adds to an
+ * The behaviour of the {@code jakarta.servlet.AsyncListener} proxy the servlet hooks add to an
  * asynchronous request: {@code onError} records the failure, {@code onTimeout} marks the span as
  * failed, {@code onComplete} finishes it with the final status, and {@code onStartAsync} (a new
  * asynchronous cycle) registers the listener again. Servlet types are reached reflectively, from
  * the request's class loader, because this class lives in the bootstrap class loader. Not API:
- * public for the advice.
+ * public for the servlet hooks.
  */
 public final class AsyncSpanListener implements InvocationHandler {
 

@@ -11,8 +11,8 @@ import java.util.function.Function;
  * propagation styles look up only the headers they need (two with the default styles when the
  * request carries no trace context) and nothing is copied into maps first. The request is passed as
  * {@code Object} and called through a method handle of its servlet API interface, because this
- * class lives in the bootstrap class loader, which cannot link against the servlet API; the advice
- * passes the interface ({@code HttpServletRequest.class}, resolved in the application's class).
+ * class lives in the bootstrap class loader, which cannot link against the servlet API; the hook
+ * passes the interface ({@code HttpServletRequest}, resolved in the request's class loader).
  */
 public final class ServletHeaders implements Function<String, String> {
 

@@ -1,31 +1,27 @@
 package dev.tracehouse.tracer.agent.instrumentation.servlet;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.argument;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.enterState;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.thrown;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
-import dev.tracehouse.tracer.agent.instrumentation.ClassFileMarkers;
-import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
+import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
 
 /**
- * Server spans for Jakarta Servlet 6 containers (Jetty 12 ee10, and so Javalin 7): advice on every
- * {@code HttpServlet#service(HttpServletRequest, HttpServletResponse)} implementation.
+ * Server spans for Jakarta Servlet 6 containers (Jetty 12 ee10, and so Javalin 7): {@link
+ * ServletHooks} woven with plain ASM into every {@code HttpServlet#service(HttpServletRequest,
+ * HttpServletResponse)} implementation ({@code HttpServlet} itself and its subclasses).
  */
 public final class ServletInstrumentation implements AgentInstrumentation {
 
-  private static final String HTTP_SERVLET = "jakarta.servlet.http.HttpServlet";
+  private static final String HTTP_SERVLET = "jakarta/servlet/http/HttpServlet";
 
   /**
-   * The descriptor of the advised {@code service} method: a class that declares it has this string
-   * in its constant pool, so classes without it are skipped before Byte Buddy parses them.
+   * The descriptor of the woven {@code service} method: a class that declares it has this string in
+   * its constant pool, so other classes are skipped before anything is parsed.
    */
   private static final String SERVICE_DESCRIPTOR =
       "(Ljakarta/servlet/http/HttpServletRequest;Ljakarta/servlet/http/HttpServletResponse;)V";
@@ -36,32 +32,20 @@ public final class ServletInstrumentation implements AgentInstrumentation {
   }
 
   @Override
-  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    LazyAdvice servletAdvice = LazyAdvice.of(ServletAdvice.class, advice);
-    return builder
-        .type(
-            ClassFileMarkers.INSTANCE.whenContains(
-                SERVICE_DESCRIPTOR,
-                new AgentBuilder.RawMatcher.ForElementMatchers(
-                    not(nameStartsWith("java."))
-                        .and(not(nameStartsWith("jdk.")))
-                        .and(not(nameStartsWith("sun.")))
-                        .and(not(isInterface()))
-                        .and(named(HTTP_SERVLET).or(hasSuperClass(named(HTTP_SERVLET)))))))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(
-                    servletAdvice
-                        .get()
-                        .on(
-                            named("service")
-                                .and(not(isAbstract()))
-                                .and(takesArguments(2))
-                                .and(
-                                    takesArgument(
-                                        0, named("jakarta.servlet.http.HttpServletRequest")))
-                                .and(
-                                    takesArgument(
-                                        1, named("jakarta.servlet.http.HttpServletResponse"))))));
+  public List<TypeHooks> typeHooks() {
+    return List.of(
+        TypeHooks.containing(
+            SERVICE_DESCRIPTOR,
+            facts ->
+                !facts.isInterface()
+                    && (facts.name().equals(HTTP_SERVLET) || facts.hasSuperClass(HTTP_SERVLET)),
+            MethodHook.on(
+                    (access, name, descriptor) ->
+                        (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) == 0
+                            && name.equals("service")
+                            && descriptor.equals(SERVICE_DESCRIPTOR))
+                .enter(ServletHooks.class, "enter", argument(0))
+                .exit(
+                    ServletHooks.class, "exit", enterState(), argument(0), argument(1), thrown())));
   }
 }

@@ -1,20 +1,21 @@
 package dev.tracehouse.tracer.agent.instrumentation.slf4j;
 
-import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.originClass;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
-import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
+import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
 import dev.tracehouse.tracer.core.TracerConfig;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Log correlation for SLF4J (and so Logback, or any SLF4J binding with an MDC): when the
  * application's {@code org.slf4j.LoggerFactory} is initialised (SLF4J 1.7 and 2.x), the {@code
  * org.slf4j.MDC} next to it is registered with the tracer's {@code LogCorrelation}. The agent never
  * puts SLF4J on the class path: it only uses the application's own copy. On when {@code
- * DD_LOGS_INJECTION} is (default true).
+ * DD_LOGS_INJECTION} is (default true). Woven with plain ASM: {@link MdcHooks#registerMdc} at the
+ * normal end of the static initialiser.
  */
 public final class MdcInstrumentation implements AgentInstrumentation {
 
@@ -32,12 +33,11 @@ public final class MdcInstrumentation implements AgentInstrumentation {
   }
 
   @Override
-  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    LazyAdvice mdcAdvice = LazyAdvice.of(MdcAdvice.class, advice);
-    return builder
-        .type(named(LOGGER_FACTORY))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(mdcAdvice.get().on(isTypeInitializer())));
+  public List<TypeHooks> typeHooks() {
+    return List.of(
+        TypeHooks.named(
+            Set.of(LOGGER_FACTORY),
+            MethodHook.on((access, name, descriptor) -> name.equals("<clinit>"))
+                .exit(MdcHooks.class, "registerMdc", originClass())));
   }
 }

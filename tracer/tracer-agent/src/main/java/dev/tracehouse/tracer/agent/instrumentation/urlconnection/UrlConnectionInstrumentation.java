@@ -1,21 +1,24 @@
 package dev.tracehouse.tracer.agent.instrumentation.urlconnection;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.enterState;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.field;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.self;
+import static dev.tracehouse.tracer.agent.instrumentation.HookArgument.thrown;
 
 import dev.tracehouse.tracer.agent.instrumentation.AgentInstrumentation;
-import dev.tracehouse.tracer.agent.instrumentation.LazyAdvice;
+import dev.tracehouse.tracer.agent.instrumentation.MethodHook;
+import dev.tracehouse.tracer.agent.instrumentation.TypeHooks;
+import java.util.List;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Client spans for {@link java.net.HttpURLConnection} ({@code URL#openConnection} for http and
- * https): advice on the JDK's implementation {@code sun.net.www.protocol.http.HttpURLConnection}, a
- * bootstrap class usually loaded before the agent starts (the agent retransforms it). {@code
- * DD_TRACE_HTTPURLCONNECTION_ENABLED=false} turns it off.
+ * https): hooks in the JDK's implementation {@code sun.net.www.protocol.http.HttpURLConnection}, a
+ * bootstrap class usually loaded before the agent starts (the weaver retransforms it), woven with
+ * plain ASM: {@link UrlConnectionSpans} on entry to and exit from {@code connect()}, {@code
+ * getOutputStream()} and {@code getInputStream()}, given the connection's protected {@code
+ * connected} and {@code responseCode} fields. {@code DD_TRACE_HTTPURLCONNECTION_ENABLED=false}
+ * turns it off.
  */
 public final class UrlConnectionInstrumentation implements AgentInstrumentation {
 
@@ -27,28 +30,23 @@ public final class UrlConnectionInstrumentation implements AgentInstrumentation 
   }
 
   @Override
-  public Set<String> jdkTypes() {
-    return Set.of(JDK_CONNECTION);
+  public List<TypeHooks> typeHooks() {
+    return List.of(
+        TypeHooks.named(
+            Set.of(JDK_CONNECTION),
+            hook(Set.of("connect", "getOutputStream"), "requestExit"),
+            hook(Set.of("getInputStream"), "responseExit")));
   }
 
-  @Override
-  public AgentBuilder extend(AgentBuilder builder, ClassFileLocator advice) {
-    LazyAdvice requestAdvice = LazyAdvice.of(RequestAdvice.class, advice);
-    LazyAdvice responseAdvice = LazyAdvice.of(ResponseAdvice.class, advice);
-    return builder
-        .type(named(JDK_CONNECTION))
-        .transform(
-            (type, description, loader, module, domain) ->
-                type.visit(
-                        requestAdvice
-                            .get()
-                            .on(
-                                isPublic()
-                                    .and(namedOneOf("connect", "getOutputStream"))
-                                    .and(takesArguments(0))))
-                    .visit(
-                        responseAdvice
-                            .get()
-                            .on(isPublic().and(named("getInputStream")).and(takesArguments(0)))));
+  private static MethodHook hook(Set<String> methods, String exit) {
+    return MethodHook.on(MethodHook.Selector.publicInstance(methods).descriptorStartsWith("()"))
+        .enter(UrlConnectionSpans.class, "enter", self(), field("connected", "Z"))
+        .exit(
+            UrlConnectionSpans.class,
+            exit,
+            enterState(),
+            self(),
+            field("responseCode", "I"),
+            thrown());
   }
 }

@@ -16,7 +16,7 @@ import java.util.WeakHashMap;
  * calls and ends when the first {@code getInputStream} (which {@code getResponseCode} uses) returns
  * or when a call fails before there is a response. Only the outermost call on a thread counts (the
  * JDK's methods call each other). The state lives in a map with weak keys, because fields cannot be
- * added to the JDK's already loaded class. Not API: public for the advice inlined into the JDK.
+ * added to the JDK's already loaded class. Not API: public for the hooks woven into the JDK.
  */
 public final class UrlConnectionSpans {
 
@@ -29,40 +29,64 @@ public final class UrlConnectionSpans {
 
   /**
    * On entry of an instrumented method: starts the span if this is the outermost call and the
-   * request has not been sent yet. Returns whether this call is the outermost one.
+   * request has not been sent yet. Returns whether this call is the outermost one. Never throws.
    */
-  public static boolean enter(HttpURLConnection connection, boolean connected) {
+  public static Boolean enter(HttpURLConnection connection, boolean connected) {
     int[] depth = DEPTH.get();
     if (depth[0]++ > 0) {
-      return false;
+      return Boolean.FALSE;
     }
-    if (!connected && !STATE.containsKey(connection)) {
-      CoreSpan span = HttpUrlConnectionTracing.start(GlobalTracer.get(), connection);
-      if (span != null) {
-        STATE.put(connection, span);
+    try {
+      if (!connected && !STATE.containsKey(connection)) {
+        CoreSpan span = HttpUrlConnectionTracing.start(GlobalTracer.get(), connection);
+        if (span != null) {
+          STATE.put(connection, span);
+        }
       }
+    } catch (Throwable e) {
+      // never into the application
     }
-    return true;
+    return Boolean.TRUE;
+  }
+
+  /** On exit of {@code connect} or {@code getOutputStream}: see {@link #exit}. */
+  public static void requestExit(
+      Boolean outermost, HttpURLConnection connection, int status, Throwable thrown) {
+    exit(outermost, connection, false, status, thrown);
+  }
+
+  /** On exit of {@code getInputStream}: see {@link #exit}. */
+  public static void responseExit(
+      Boolean outermost, HttpURLConnection connection, int status, Throwable thrown) {
+    exit(outermost, connection, true, status, thrown);
   }
 
   /**
-   * On exit of an instrumented method (always called after {@link #enter}).
+   * On exit of an instrumented method (always called after {@link #enter}). Never throws.
    *
    * @param outermost what {@link #enter} returned
    * @param response whether the method was {@code getInputStream}, after which the response is in
    * @param status the connection's response code, -1 when none was read
    * @param thrown what the method threw, or {@code null}
    */
-  public static void exit(
-      boolean outermost,
+  private static void exit(
+      Boolean outermost,
       HttpURLConnection connection,
       boolean response,
       int status,
       Throwable thrown) {
     DEPTH.get()[0]--;
-    if (!outermost || (!response && thrown == null)) {
+    if (!Boolean.TRUE.equals(outermost) || (!response && thrown == null)) {
       return;
     }
+    try {
+      finish(connection, status, thrown);
+    } catch (Throwable e) {
+      // never into the application
+    }
+  }
+
+  private static void finish(HttpURLConnection connection, int status, Throwable thrown) {
     Object state = STATE.get(connection);
     if (!(state instanceof CoreSpan)) {
       return;
