@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,45 +67,28 @@ class EntryWeaverTest {
                     "mark",
                     Runnable.class)));
 
-    assertThat(weaver.transform(null, "some/Other", null, null, classFile(Executor.class)))
+    assertThat(weaver.transform(null, "some/Other", null, null, ClassFiles.of(Executor.class)))
         .isNull();
     assertThat(
             weaver.transform(
-                null, internalName(Executor.class), null, null, classFile(Executor.class)))
+                null,
+                ClassFiles.internalName(Executor.class),
+                null,
+                null,
+                ClassFiles.of(Executor.class)))
         .isNotNull();
   }
 
   private static Class<?> wovenExecutor(Class<?> type, String hook) throws IOException {
     ArgumentHook argumentHook =
         ArgumentHook.of(Executor.class.getName(), Set.of("execute"), Hooks.class, hook, type);
-    byte[] woven = EntryWeaver.weave(classFile(Executor.class), List.of(argumentHook));
-    return new DefiningLoader().define(Executor.class.getName(), woven);
+    byte[] woven = EntryWeaver.weave(ClassFiles.of(Executor.class), List.of(argumentHook));
+    return ClassFiles.defineWoven(Executor.class, woven);
   }
 
   @SuppressWarnings("unchecked")
   private static List<Object> seen(Object executor) throws ReflectiveOperationException {
     return (List<Object>) executor.getClass().getField("seen").get(executor);
-  }
-
-  private static byte[] classFile(Class<?> type) throws IOException {
-    try (InputStream in = type.getResourceAsStream("/" + internalName(type) + ".class")) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static String internalName(Class<?> type) {
-    return type.getName().replace('.', '/');
-  }
-
-  /** Defines the woven class next to the test's classes (which it links to). */
-  private static final class DefiningLoader extends ClassLoader {
-    DefiningLoader() {
-      super(EntryWeaverTest.class.getClassLoader());
-    }
-
-    Class<?> define(String name, byte[] classFile) {
-      return defineClass(name, classFile, 0, classFile.length);
-    }
   }
 
   /** What the hook returns. */

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -160,7 +159,8 @@ class MethodHookWeavingTest {
   @Test
   void annotatedWith_weavesOnlyAnnotatedMethods() throws Exception {
     Object sample =
-        woven(ENTER_EXIT.annotatedWith("L" + internalName(HookSample.Marked.class) + ";"));
+        woven(
+            ENTER_EXIT.annotatedWith("L" + ClassFiles.internalName(HookSample.Marked.class) + ";"));
 
     call(sample, "plusOne", 1);
     assertThat(HookRecorder.CALLS).isEmpty();
@@ -174,7 +174,8 @@ class MethodHookWeavingTest {
         MethodHook.on(MethodHook.Selector.publicInstance(Set.of("absent")))
             .exit(HookRecorder.class, "returnedOnly", returned());
 
-    assertThat(EntryWeaver.weave(classFile(HookSample.class), List.of(), List.of(hook))).isNull();
+    assertThat(EntryWeaver.weave(ClassFiles.of(HookSample.class), List.of(), List.of(hook)))
+        .isNull();
   }
 
   @Test
@@ -240,28 +241,7 @@ class MethodHookWeavingTest {
   }
 
   private static Class<?> wovenClass(MethodHook hook) throws IOException {
-    byte[] woven = EntryWeaver.weave(classFile(HookSample.class), List.of(), List.of(hook));
-    return new DefiningLoader().define(HookSample.class.getName(), woven);
-  }
-
-  private static byte[] classFile(Class<?> type) throws IOException {
-    try (InputStream in = type.getResourceAsStream("/" + internalName(type) + ".class")) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static String internalName(Class<?> type) {
-    return type.getName().replace('.', '/');
-  }
-
-  /** Defines the woven class next to the test's classes (the hooks), verified by the JVM. */
-  private static final class DefiningLoader extends ClassLoader {
-    DefiningLoader() {
-      super(MethodHookWeavingTest.class.getClassLoader());
-    }
-
-    Class<?> define(String name, byte[] classFile) {
-      return defineClass(name, classFile, 0, classFile.length);
-    }
+    byte[] woven = EntryWeaver.weave(ClassFiles.of(HookSample.class), List.of(), List.of(hook));
+    return ClassFiles.defineWoven(HookSample.class, woven);
   }
 }
