@@ -294,4 +294,28 @@ class DatadogV04DecoderTest {
           .containsExactly(entry("thread.id", 1000.0 + s % 2), entry("_dd.measured", 1.0));
     }
   }
+
+  @Test
+  void decode_readsEachSpansOwnValuesWhereAnEarlierMapHadOtherBytesOfTheSameLength() {
+    String[] urls = {"/a1", "/b2", "/a1", "/c3"};
+    double[] threads = {1.5, 2.5, 1.5, 1.5};
+    for (int body = 0; body < 2; body++) {
+      RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(urls.length);
+      for (int s = 0; s < urls.length; s++) {
+        int at = (s + body) % urls.length;
+        p.fixMap(2).str("meta").fixMap(2).str("env").str("prod").str("http.url").str(urls[at]);
+        p.str("metrics").fixMap(1).str("thread.id").float64(threads[at]);
+      }
+
+      List<Span> spans = decode(p);
+
+      for (int s = 0; s < urls.length; s++) {
+        int at = (s + body) % urls.length;
+        assertThat(spans.get(s).meta())
+            .as("body %d span %d", body, s)
+            .containsExactly(entry("env", "prod"), entry("http.url", urls[at]));
+        assertThat(spans.get(s).metrics()).containsExactly(entry("thread.id", threads[at]));
+      }
+    }
+  }
 }
