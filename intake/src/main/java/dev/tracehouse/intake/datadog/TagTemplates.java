@@ -45,7 +45,12 @@ final class TagTemplates<V> {
     }
   }
 
-  private final Template[] bySize = new Template[MAX_ENTRIES + 1];
+  /**
+   * Per entry count {@code n}, the newest template at {@code 2n} and the one before at {@code
+   * 2n+1}.
+   */
+  private final Template[] bySize = new Template[2 * (MAX_ENTRIES + 1)];
+
   private final TagMapBuilder<V> builder = new TagMapBuilder<>();
 
   private final String[] keys = new String[MAX_ENTRIES];
@@ -55,7 +60,10 @@ final class TagTemplates<V> {
   private final int[] valueOffsets = new int[MAX_ENTRIES];
   private final int[] valueLengths = new int[MAX_ENTRIES];
 
-  /** The template of the map being read, null when there is none or a key differed from it. */
+  /**
+   * The template of the map being read, chosen by its first key; null before that, when there is
+   * none or when a key differed from it.
+   */
   private Template template;
 
   private boolean valuesMatch;
@@ -75,7 +83,7 @@ final class TagTemplates<V> {
     count = entries;
     keysRead = 0;
     valuesRead = 0;
-    template = bySize[entries];
+    template = null;
     valuesMatch = true;
     return true;
   }
@@ -86,18 +94,36 @@ final class TagTemplates<V> {
    * gives it to {@link #key}.
    */
   String knownKey(byte[] bytes, int offset, int length) {
-    Template known = template;
     int i = keysRead;
-    if (known != null
-        && known.keyLengths[i] == length
-        && StringCache.equal(bytes, known.keyOffsets[i], bytes, offset, length)) {
-      keys[i] = known.keys.get(i);
-      keyOffsets[i] = offset;
-      keyLengths[i] = length;
-      keysRead = i + 1;
-      return keys[i];
+    Template known = i == 0 ? firstKeyMatch(bytes, offset, length) : template;
+    if (known == null
+        || i > 0
+            && (known.keyLengths[i] != length
+                || !StringCache.equal(bytes, known.keyOffsets[i], bytes, offset, length))) {
+      template = null;
+      return null;
     }
-    template = null;
+    template = known;
+    keys[i] = known.keys.get(i);
+    keyOffsets[i] = offset;
+    keyLengths[i] = length;
+    keysRead = i + 1;
+    return keys[i];
+  }
+
+  /**
+   * The template of this entry count (the newest first) whose first key has these bytes, null when
+   * neither has.
+   */
+  private Template firstKeyMatch(byte[] bytes, int offset, int length) {
+    for (int way = 2 * count; way < 2 * count + 2; way++) {
+      Template known = bySize[way];
+      if (known != null
+          && known.keyLengths[0] == length
+          && StringCache.equal(bytes, known.keyOffsets[0], bytes, offset, length)) {
+        return known;
+      }
+    }
     return null;
   }
 
@@ -161,9 +187,8 @@ final class TagTemplates<V> {
       Template fresh = new Template(tags.keys(), count);
       fresh.map = map;
       remember(fresh);
-      bySize[count] = fresh;
-    } else {
-      bySize[count] = null;
+      bySize[2 * count + 1] = bySize[2 * count];
+      bySize[2 * count] = fresh;
     }
     return map;
   }

@@ -78,7 +78,7 @@ class TagTemplatesTest {
   }
 
   @Test
-  void finish_aRepeatedKeyKeepsItsLastValueAndLeavesNoTemplate() {
+  void finish_aRepeatedKeyKeepsItsLastValueAndMakesNoTemplate() {
     assertThat(read(5)).containsExactly(entry("env", "test"));
     assertThat(read(6)).containsExactly(entry("env", "test"));
   }
