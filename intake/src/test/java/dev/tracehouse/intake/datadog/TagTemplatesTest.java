@@ -12,7 +12,7 @@ class TagTemplatesTest {
   /** Each map's keys and values as text segments; offsets are found with indexOf. */
   private static final String TEXT =
       "|env=prod,url=/a1|env=prod,url=/a1|env=prod,url=/b2|env=prod,uri=/a1|x=1,y=2,z=3"
-          + "|env=prod,env=test|env=prod,env=test|";
+          + "|env=prod,env=test|env=prod,env=test|a=1,b=2|c=1,d=2|a=1,b=2|c=1,d=2|";
 
   private static final byte[] BODY = TEXT.getBytes(StandardCharsets.US_ASCII);
 
@@ -81,6 +81,16 @@ class TagTemplatesTest {
   void finish_aRepeatedKeyKeepsItsLastValueAndMakesNoTemplate() {
     assertThat(read(5)).containsExactly(entry("env", "test"));
     assertThat(read(6)).containsExactly(entry("env", "test"));
+  }
+
+  @Test
+  void knownKey_twoLayoutsOfOneSizeKeepATemplateEach() {
+    Map<String, String> a = read(7);
+    Map<String, String> c = read(8);
+
+    assertThat(read(9)).isSameAs(a);
+    assertThat(read(10)).isSameAs(c);
+    assertThat(c).containsExactly(entry("c", "1"), entry("d", "2"));
   }
 
   @Test
