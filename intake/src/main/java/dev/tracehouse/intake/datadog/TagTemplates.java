@@ -25,23 +25,28 @@ final class TagTemplates<V> {
   /** Largest map read against a template (the size {@link TagMapBuilder} keeps inline). */
   static final int MAX_ENTRIES = 16;
 
-  /** One remembered map: its entries' strings/values and where their bytes are in the body. */
+  /**
+   * Where the entries of a map are: their values (the template's, or those just read) and the
+   * offsets and lengths of their key and value bytes in the body.
+   */
+  private static final class Entries {
+    final Object[] values = new Object[MAX_ENTRIES];
+    final int[] keyOffsets = new int[MAX_ENTRIES];
+    final int[] keyLengths = new int[MAX_ENTRIES];
+    final int[] valueOffsets = new int[MAX_ENTRIES];
+    final int[] valueLengths = new int[MAX_ENTRIES];
+  }
+
+  /** One remembered map: its keys, its entries and the map made of them. */
   private static final class Template {
     final TagMap.Keys keys;
-    final Object[] values;
-    final int[] keyOffsets;
-    final int[] keyLengths;
-    final int[] valueOffsets;
-    final int[] valueLengths;
+    Entries entries;
     Map<String, ?> map;
 
-    Template(TagMap.Keys keys, int size) {
+    Template(TagMap.Keys keys, Entries entries, Map<String, ?> map) {
       this.keys = keys;
-      values = new Object[size];
-      keyOffsets = new int[size];
-      keyLengths = new int[size];
-      valueOffsets = new int[size];
-      valueLengths = new int[size];
+      this.entries = entries;
+      this.map = map;
     }
   }
 
@@ -54,11 +59,9 @@ final class TagTemplates<V> {
   private final TagMapBuilder<V> builder = new TagMapBuilder<>();
 
   private final String[] keys = new String[MAX_ENTRIES];
-  private final Object[] values = new Object[MAX_ENTRIES];
-  private final int[] keyOffsets = new int[MAX_ENTRIES];
-  private final int[] keyLengths = new int[MAX_ENTRIES];
-  private final int[] valueOffsets = new int[MAX_ENTRIES];
-  private final int[] valueLengths = new int[MAX_ENTRIES];
+
+  /** The entries of the map being read; swapped with a template's when it takes them. */
+  private Entries reading = new Entries();
 
   /**
    * The template of the map being read, chosen by its first key; null before that, when there is
@@ -98,15 +101,15 @@ final class TagTemplates<V> {
     Template known = i == 0 ? firstKeyMatch(bytes, offset, length) : template;
     if (known == null
         || i > 0
-            && (known.keyLengths[i] != length
-                || !StringCache.equal(bytes, known.keyOffsets[i], bytes, offset, length))) {
+            && (known.entries.keyLengths[i] != length
+                || !StringCache.equal(bytes, known.entries.keyOffsets[i], bytes, offset, length))) {
       template = null;
       return null;
     }
     template = known;
     keys[i] = known.keys.get(i);
-    keyOffsets[i] = offset;
-    keyLengths[i] = length;
+    reading.keyOffsets[i] = offset;
+    reading.keyLengths[i] = length;
     keysRead = i + 1;
     return keys[i];
   }
@@ -119,8 +122,8 @@ final class TagTemplates<V> {
     for (int way = 2 * count; way < 2 * count + 2; way++) {
       Template known = bySize[way];
       if (known != null
-          && known.keyLengths[0] == length
-          && StringCache.equal(bytes, known.keyOffsets[0], bytes, offset, length)) {
+          && known.entries.keyLengths[0] == length
+          && StringCache.equal(bytes, known.entries.keyOffsets[0], bytes, offset, length)) {
         return known;
       }
     }
@@ -131,8 +134,8 @@ final class TagTemplates<V> {
   void key(String key, int offset, int length) {
     template = null;
     keys[keysRead] = key;
-    keyOffsets[keysRead] = offset;
-    keyLengths[keysRead] = length;
+    reading.keyOffsets[keysRead] = offset;
+    reading.keyLengths[keysRead] = length;
     keysRead++;
   }
 
@@ -146,13 +149,11 @@ final class TagTemplates<V> {
     Template known = template;
     int i = valuesRead;
     if (known != null
-        && known.valueLengths[i] == length
-        && StringCache.equal(bytes, known.valueOffsets[i], bytes, offset, length)) {
-      values[i] = known.values[i];
-      valueOffsets[i] = offset;
-      valueLengths[i] = length;
-      valuesRead = i + 1;
-      return (V) values[i];
+        && known.entries.valueLengths[i] == length
+        && StringCache.equal(bytes, known.entries.valueOffsets[i], bytes, offset, length)) {
+      Object value = known.entries.values[i];
+      set(i, value, offset, length);
+      return (V) value;
     }
     valuesMatch = false;
     return null;
@@ -161,10 +162,14 @@ final class TagTemplates<V> {
   /** The value of the entry whose key was just read, at {@code bytes[offset .. offset+length)}. */
   void value(V value, int offset, int length) {
     valuesMatch = false;
-    values[valuesRead] = value;
-    valueOffsets[valuesRead] = offset;
-    valueLengths[valuesRead] = length;
-    valuesRead++;
+    set(valuesRead, value, offset, length);
+  }
+
+  private void set(int i, Object value, int offset, int length) {
+    reading.values[i] = value;
+    reading.valueOffsets[i] = offset;
+    reading.valueLengths[i] = length;
+    valuesRead = i + 1;
   }
 
   /** The map read since {@link #start}; it becomes the template for its entry count. */
@@ -173,32 +178,23 @@ final class TagTemplates<V> {
     Template known = template;
     if (known != null) {
       if (!valuesMatch) {
-        known.map = count == 0 ? Map.of() : TagMap.of(known.keys, values);
-        remember(known);
+        known.map = TagMap.of(known.keys, reading.values);
+        Entries previous = known.entries;
+        known.entries = reading;
+        reading = previous;
       }
       return (Map<String, V>) known.map;
     }
     builder.clear();
     for (int i = 0; i < count; i++) {
-      builder.put(keys[i], (V) values[i]);
+      builder.put(keys[i], (V) reading.values[i]);
     }
     Map<String, V> map = builder.build();
     if (map instanceof TagMap<V> tags && tags.size() == count) {
-      Template fresh = new Template(tags.keys(), count);
-      fresh.map = map;
-      remember(fresh);
       bySize[2 * count + 1] = bySize[2 * count];
-      bySize[2 * count] = fresh;
+      bySize[2 * count] = new Template(tags.keys(), reading, map);
+      reading = new Entries();
     }
     return map;
-  }
-
-  /** Points {@code target}'s entries at the bytes and values just read. */
-  private void remember(Template target) {
-    System.arraycopy(values, 0, target.values, 0, count);
-    System.arraycopy(keyOffsets, 0, target.keyOffsets, 0, count);
-    System.arraycopy(keyLengths, 0, target.keyLengths, 0, count);
-    System.arraycopy(valueOffsets, 0, target.valueOffsets, 0, count);
-    System.arraycopy(valueLengths, 0, target.valueLengths, 0, count);
   }
 }
