@@ -318,4 +318,22 @@ class DatadogV04DecoderTest {
       }
     }
   }
+
+  @Test
+  void decode_readsKeysAndValuesWhoseBytesAnEarlierMapHadInAnotherPlace() {
+    RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(3);
+    p.fixMap(2).str("meta").fixMap(1).str("k").str("v");
+    p.str("metrics").fixMap(1).str("k").posFixInt(1);
+    p.fixMap(2).str("meta").fixMap(1).str("v").str("k");
+    p.str("metrics").fixMap(1).str("v").posFixInt(1);
+    p.fixMap(1).str("meta").fixMap(1).str("k").str("k");
+
+    List<Span> spans = decode(p);
+
+    assertThat(spans.get(0).meta()).containsExactly(entry("k", "v"));
+    assertThat(spans.get(0).metrics()).containsExactly(entry("k", 1.0));
+    assertThat(spans.get(1).meta()).containsExactly(entry("v", "k"));
+    assertThat(spans.get(1).metrics()).containsExactly(entry("v", 1.0));
+    assertThat(spans.get(2).meta()).containsExactly(entry("k", "k"));
+  }
 }
