@@ -2,6 +2,7 @@ package dev.tracehouse.bench.paired;
 
 import dev.tracehouse.bench.payload.CapturedV04Payload;
 import dev.tracehouse.bench.payload.V04Payload;
+import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
@@ -25,7 +26,8 @@ import java.util.List;
  * minutes apart. The first quarter of the rounds is warm-up and not counted.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.tracehouse.bench.paired.PairedDecodeRun A.jar B.jar
- * [rounds=20] [realistic|distinct|captured]}.
+ * [rounds=20] [realistic|distinct|captured]}. A and B may each be a class path (entries separated
+ * by the platform's path separator), e.g. an experiment's compiled classes before a jar.
  */
 public final class PairedDecodeRun {
   private static final long ROUND_NANOS = 500_000_000L;
@@ -113,18 +115,26 @@ public final class PairedDecodeRun {
 
     Version(String jar, Payload payload)
         throws ReflectiveOperationException, MalformedURLException {
-      Path path = Path.of(jar);
-      if (!Files.isRegularFile(path)) {
-        throw new IllegalArgumentException("not a jar file: " + jar);
-      }
       this.jar = jar;
       this.payload = payload;
-      ClassLoader loader =
-          new URLClassLoader(
-              new URL[] {path.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+      ClassLoader loader = new URLClassLoader(urls(jar), ClassLoader.getPlatformClassLoader());
       Class<?> decoderClass = loader.loadClass(DECODER);
       decoder = decoderClass.getConstructor().newInstance();
       decodeChunks = decoderClass.getMethod("decodeChunks", ByteBuffer.class);
+    }
+
+    /** The class path's entries: existing jar files or directories. */
+    private static URL[] urls(String classPath) throws MalformedURLException {
+      String[] entries = classPath.split(File.pathSeparator, -1);
+      URL[] urls = new URL[entries.length];
+      for (int i = 0; i < entries.length; i++) {
+        Path path = Path.of(entries[i]);
+        if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+          throw new IllegalArgumentException("not a jar file or directory: " + entries[i]);
+        }
+        urls[i] = path.toUri().toURL();
+      }
+      return urls;
     }
 
     /** Decodes the payload over and over for {@code nanos}; returns the spans decoded. */

@@ -4,6 +4,7 @@ import dev.tracehouse.model.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The spans of the msgpack chunk being decoded, held as reused {@link SpanFields} until the chunk
@@ -24,6 +25,8 @@ final class ChunkBuffer {
   private final ChunkTraceIds ids = new ChunkTraceIds();
   private final RepeatedTags<String> meta = new RepeatedTags<>();
   private final RepeatedTags<Double> metrics = new RepeatedTags<>();
+  private final TagTemplates<String> metaTemplates = new TagTemplates<>();
+  private final TagTemplates<Double> metricTemplates = new TagTemplates<>();
   private SpanFields[] spans = new SpanFields[16];
   private int size;
   private SpanFields current;
@@ -65,6 +68,40 @@ final class ChunkBuffer {
       current.tid = meta.replayed().get(ChunkTraceIds.TID_KEY);
     }
     return length;
+  }
+
+  /** The templates to read this body's meta maps against. */
+  TagTemplates<String> metaTemplates() {
+    return metaTemplates;
+  }
+
+  /** The templates to read this body's metrics maps against. */
+  TagTemplates<Double> metricTemplates() {
+    return metricTemplates;
+  }
+
+  /** Whether the current span has no meta entries yet. */
+  boolean metaEmpty() {
+    return meta.isEmpty();
+  }
+
+  /** Whether the current span has no metrics yet. */
+  boolean metricsEmpty() {
+    return metrics.isEmpty();
+  }
+
+  /**
+   * Gives the current span, which has no meta yet ({@link #metaEmpty}), the meta map read whole
+   * from {@code bytes[start .. end)}, whose {@code _dd.p.tid} is {@code tid} (null when none).
+   */
+  void wholeMeta(Map<String, String> map, String tid, int start, int end) {
+    meta.whole(map, start, end);
+    current.tid = tid;
+  }
+
+  /** Like {@link #wholeMeta}, for metrics. */
+  void wholeMetrics(Map<String, Double> map, int start, int end) {
+    metrics.whole(map, start, end);
   }
 
   /** The meta map read next starts at {@code offset} of the body. */
@@ -122,7 +159,8 @@ final class ChunkBuffer {
     size = 0;
   }
 
-  private static Double box(double value) {
+  /** {@code value} boxed, small whole numbers as shared instances. */
+  static Double box(double value) {
     int small = (int) value;
     if (small == value
         && small >= 0

@@ -103,16 +103,51 @@ public final class DatadogV04Decoder implements SpanDecoder {
       in.skipBytes(skip);
       return;
     }
-    buffer.startMeta(in.position());
+    int start = in.position();
     int entries = in.mapHeaderOrNil();
+    TagTemplates<String> templates = buffer.metaTemplates();
+    if (!buffer.metaEmpty() || !templates.start(entries)) {
+      buffer.startMeta(start);
+      String key = null;
+      for (int i = 0; i < entries; i++) {
+        in.atKey(null);
+        key = in.string(RecentStrings.metaKeyAfter(key));
+        in.atKey(key);
+        buffer.putMeta(key, in.string(RecentStrings.metaValueOf(key)));
+      }
+      buffer.endMeta(in.position());
+      return;
+    }
+    byte[] bytes = in.bytes();
     String key = null;
+    String tid = null;
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
-      key = in.string(RecentStrings.metaKeyAfter(key));
+      int length = in.stringLength();
+      int at = in.position();
+      String known = templates.knownKey(bytes, at, length);
+      if (known == null) {
+        key = in.stringBody(length, RecentStrings.metaKeyAfter(key));
+        templates.key(key, at, length);
+      } else {
+        key = known;
+        in.skipString(length);
+      }
       in.atKey(key);
-      buffer.putMeta(key, in.string(RecentStrings.metaValueOf(key)));
+      length = in.stringLength();
+      at = in.position();
+      String value = templates.knownValue(bytes, at, length);
+      if (value == null) {
+        value = in.stringBody(length, RecentStrings.metaValueOf(key));
+        templates.value(value, at, length);
+      } else {
+        in.skipString(length);
+      }
+      if (key.equals(ChunkTraceIds.TID_KEY)) {
+        tid = value;
+      }
     }
-    buffer.endMeta(in.position());
+    buffer.wholeMeta(templates.finish(), tid, start, in.position());
   }
 
   private static void readMetrics(MsgpackCursor in, ChunkBuffer buffer) {
@@ -121,15 +156,43 @@ public final class DatadogV04Decoder implements SpanDecoder {
       in.skipBytes(skip);
       return;
     }
-    buffer.startMetrics(in.position());
+    int start = in.position();
     int entries = in.mapHeaderOrNil();
+    TagTemplates<Double> templates = buffer.metricTemplates();
+    if (!buffer.metricsEmpty() || !templates.start(entries)) {
+      buffer.startMetrics(start);
+      String key = null;
+      for (int i = 0; i < entries; i++) {
+        in.atKey(null);
+        key = in.string(RecentStrings.metricKeyAfter(key));
+        in.atKey(key);
+        buffer.putMetric(key, in.number());
+      }
+      buffer.endMetrics(in.position());
+      return;
+    }
+    byte[] bytes = in.bytes();
     String key = null;
     for (int i = 0; i < entries; i++) {
       in.atKey(null);
-      key = in.string(RecentStrings.metricKeyAfter(key));
+      int length = in.stringLength();
+      int at = in.position();
+      String known = templates.knownKey(bytes, at, length);
+      if (known == null) {
+        key = in.stringBody(length, RecentStrings.metricKeyAfter(key));
+        templates.key(key, at, length);
+      } else {
+        key = known;
+        in.skipString(length);
+      }
       in.atKey(key);
-      buffer.putMetric(key, in.number());
+      at = in.position();
+      double number = in.number();
+      length = in.position() - at;
+      if (templates.knownValue(bytes, at, length) == null) {
+        templates.value(ChunkBuffer.box(number), at, length);
+      }
     }
-    buffer.endMetrics(in.position());
+    buffer.wholeMetrics(templates.finish(), start, in.position());
   }
 }

@@ -141,8 +141,32 @@ final class MsgpackCursor {
     return text;
   }
 
-  /** The byte length of the str or bin that starts next, its header consumed; -1 for nil. */
-  private int stringLength() {
+  /**
+   * The string of the {@code length} bytes at {@link #position} (after {@link #stringLength}; -1
+   * reads as {@code ""}), read in a context ({@link RecentStrings}), and consumed.
+   */
+  String stringBody(int length, int context) {
+    if (length < 0) {
+      return "";
+    }
+    String text = recent.get(in.bytes(), in.position(), length, context);
+    in.skipBytes(length);
+    return text;
+  }
+
+  /** Skips the {@code length} bytes of a string after {@link #stringLength} (-1: nil, nothing). */
+  void skipString(int length) {
+    if (length > 0) {
+      in.skipBytes(length);
+    }
+  }
+
+  /**
+   * The byte length of the str or bin that starts next, its header consumed, so that its bytes
+   * start at {@link #position}; -1 for nil. Read it with {@link #stringBody} or {@link
+   * #skipString}.
+   */
+  int stringLength() {
     int size = in.fixStringLength();
     if (size >= 0) {
       return size;

@@ -18,7 +18,7 @@ final class RepeatedTags<V> {
     NOTHING,
     /** Entries {@link #put} while reading exactly one map, whose bytes are known. */
     ONE_REGION,
-    /** The map of an earlier span, reused by {@link #replay}. */
+    /** The map of an earlier span, reused by {@link #replay}, or one given {@link #whole}. */
     REPLAYED,
     /** Anything else (several maps, entries from a format without regions). */
     OTHER
@@ -57,6 +57,24 @@ final class RepeatedTags<V> {
     source = Source.REPLAYED;
     replayed = last;
     return lastLength;
+  }
+
+  /** Whether the current span has no entries yet. */
+  boolean isEmpty() {
+    return source == Source.NOTHING;
+  }
+
+  /**
+   * Gives the current span, which has no entries yet ({@link #isEmpty}), a map read elsewhere from
+   * the whole region {@code [start, end)} of the body; it is remembered for {@link #replay} and, if
+   * the span gets more entries, they are added to it.
+   */
+  void whole(Map<String, V> map, int start, int end) {
+    source = Source.REPLAYED;
+    replayed = map;
+    lastStart = start;
+    lastLength = end - start;
+    last = map;
   }
 
   /** The map of the current span if it was reused by {@link #replay}, else null. */

@@ -294,4 +294,46 @@ class DatadogV04DecoderTest {
           .containsExactly(entry("thread.id", 1000.0 + s % 2), entry("_dd.measured", 1.0));
     }
   }
+
+  @Test
+  void decode_readsEachSpansOwnValuesWhereAnEarlierMapHadOtherBytesOfTheSameLength() {
+    String[] urls = {"/a1", "/b2", "/a1", "/c3"};
+    double[] threads = {1.5, 2.5, 1.5, 1.5};
+    for (int body = 0; body < 2; body++) {
+      RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(urls.length);
+      for (int s = 0; s < urls.length; s++) {
+        int at = (s + body) % urls.length;
+        p.fixMap(2).str("meta").fixMap(2).str("env").str("prod").str("http.url").str(urls[at]);
+        p.str("metrics").fixMap(1).str("thread.id").float64(threads[at]);
+      }
+
+      List<Span> spans = decode(p);
+
+      for (int s = 0; s < urls.length; s++) {
+        int at = (s + body) % urls.length;
+        assertThat(spans.get(s).meta())
+            .as("body %d span %d", body, s)
+            .containsExactly(entry("env", "prod"), entry("http.url", urls[at]));
+        assertThat(spans.get(s).metrics()).containsExactly(entry("thread.id", threads[at]));
+      }
+    }
+  }
+
+  @Test
+  void decode_readsKeysAndValuesWhoseBytesAnEarlierMapHadInAnotherPlace() {
+    RawMsgpack p = RawMsgpack.create().fixArray(1).fixArray(3);
+    p.fixMap(2).str("meta").fixMap(1).str("k").str("v");
+    p.str("metrics").fixMap(1).str("k").posFixInt(1);
+    p.fixMap(2).str("meta").fixMap(1).str("v").str("k");
+    p.str("metrics").fixMap(1).str("v").posFixInt(1);
+    p.fixMap(1).str("meta").fixMap(1).str("k").str("k");
+
+    List<Span> spans = decode(p);
+
+    assertThat(spans.get(0).meta()).containsExactly(entry("k", "v"));
+    assertThat(spans.get(0).metrics()).containsExactly(entry("k", 1.0));
+    assertThat(spans.get(1).meta()).containsExactly(entry("v", "k"));
+    assertThat(spans.get(1).metrics()).containsExactly(entry("v", 1.0));
+    assertThat(spans.get(2).meta()).containsExactly(entry("k", "k"));
+  }
 }
