@@ -83,7 +83,14 @@ public final class AgentStartupHarness {
         FakeTraceAgent traceAgent = new FakeTraceAgent(Duration.ZERO);
         ChildJvm taster =
             ChildJvm.start(
-                List.of(), List.of(), tasterJar, null, Map.of(), "TASTER_PORT", null, work.resolve("t.log"))) {
+                List.of(),
+                List.of(),
+                tasterJar,
+                null,
+                Map.of(),
+                "TASTER_PORT",
+                null,
+                work.resolve("t.log"))) {
       Map<String, String> env =
           Map.of(
               "TASTER_URL",
