@@ -28,7 +28,9 @@ import java.util.Map;
  * <p>Usage, from the repository root after {@code mvn -B -DskipTests package}: {@code java -cp
  * bench/target/benchmarks.jar dev.tracehouse.bench.load.CafeOverheadHarness seconds=60 warmup=20
  * threads=4 rate=0 rounds=2 startups=5 slow=10 pin=false modes=none,down,slow,up}; optional {@code
- * jitidle=<ms of JIT CPU per s> maxwarmup=600 cafeopts="<JVM options of the cafe>"}.
+ * jitidle=<ms of JIT CPU per s> maxwarmup=600 cafeopts="<JVM options of the cafe>"}. Modes {@code
+ * off}, {@code bootcp}, {@code noop} and {@code hook} take the agent's cost apart ({@link
+ * TracingMode}).
  */
 public final class CafeOverheadHarness {
   /** The agent's switches (its README's Configuration table) for {@link TracingMode#OFF}. */
@@ -49,13 +51,16 @@ public final class CafeOverheadHarness {
   private final Path work;
   private final CpuPinning pinning;
   private final OverheadReport report;
+  private final Path trivialAgent;
   private int runs;
 
-  private CafeOverheadHarness(OverheadOptions options, Path work, CpuPinning pinning) {
+  private CafeOverheadHarness(OverheadOptions options, Path work, CpuPinning pinning)
+      throws IOException {
     this.options = options;
     this.work = work;
     this.pinning = pinning;
     this.report = new OverheadReport(options.modes());
+    this.trivialAgent = TrivialAgent.writeJar(work);
   }
 
   public static void main(String[] args) throws Exception {
@@ -104,6 +109,9 @@ public final class CafeOverheadHarness {
       agentPorts.put(TracingMode.SLOW, slow.port());
       agentPorts.put(TracingMode.UP, healthy.port());
       agentPorts.put(TracingMode.OFF, ChildJvm.freePort());
+      agentPorts.put(TracingMode.BOOTCP, ChildJvm.freePort());
+      agentPorts.put(TracingMode.NOOP, ChildJvm.freePort());
+      agentPorts.put(TracingMode.HOOK, ChildJvm.freePort());
       Map<String, String> env = new HashMap<>();
       env.put("TASTER_URL", "http://127.0.0.1:" + taster.port());
       env.put("REDIS_PORT", Integer.toString(redisPort));
@@ -210,15 +218,27 @@ public final class CafeOverheadHarness {
       cafeEnv.putAll(EVERY_INTEGRATION_OFF);
     }
     String label = n + "-" + mode.name().toLowerCase(Locale.ROOT);
+    List<String> jvmOptions = new ArrayList<>(agentOptions(mode));
+    jvmOptions.addAll(options.cafeOptions(label));
     return ChildJvm.start(
         pinning.launcher(),
-        options.cafeOptions(label),
+        jvmOptions,
         artifact("demo/cafe/target/cafe.jar"),
         mode.traced() ? existing(options.agent()) : null,
         cafeEnv,
         "CAFE_PORT",
         "/ping",
         work.resolve("cafe-" + label + ".log"));
+  }
+
+  /** The JVM options of the modes that stand in for parts of the agent ({@link TrivialAgent}). */
+  private List<String> agentOptions(TracingMode mode) throws IOException {
+    return switch (mode) {
+      case BOOTCP -> List.of("-Xbootclasspath/a:" + existing(options.agent()));
+      case NOOP -> List.of("-javaagent:" + trivialAgent);
+      case HOOK -> List.of("-javaagent:" + trivialAgent + "=" + TrivialAgent.HOOK_ARGUMENT);
+      default -> List.of();
+    };
   }
 
   private static List<TracingMode> rotated(List<TracingMode> modes, int by) {

@@ -20,10 +20,27 @@ enum TracingMode {
    * writer thread, the class file transformers), apart from the per-request work of the
    * integrations.
    */
-  OFF;
+  OFF,
+  /**
+   * No {@code -javaagent}, the tracehouse agent's jar appended to the bootstrap class path ({@code
+   * -Xbootclasspath/a}), as its premain does: what that alone costs (class data sharing is then
+   * limited to the boot loader's classes).
+   */
+  BOOTCP,
+  /**
+   * The {@link TrivialAgent}, whose premain does nothing but whose manifest asks for the tracehouse
+   * agent's capabilities: what a {@code -javaagent} with those capabilities costs.
+   */
+  NOOP,
+  /**
+   * The {@link TrivialAgent} with a retransform-capable transformer that changes nothing: what
+   * calling a transformer for every class the JVM defines costs.
+   */
+  HOOK;
 
+  /** Whether the cafe runs under the tracehouse agent. */
   boolean traced() {
-    return this != NONE;
+    return this == DOWN || this == SLOW || this == UP || this == OFF;
   }
 
   static List<TracingMode> parseList(String csv) {
@@ -40,7 +57,10 @@ enum TracingMode {
           throw e;
         }
         throw new IllegalArgumentException(
-            "modes must be a comma-separated list of none, down, slow, up, off; got '" + csv + "'");
+            "modes must be a comma-separated list of none, down, slow, up, off, bootcp, noop,"
+                + " hook; got '"
+                + csv
+                + "'");
       }
     }
     return modes;
