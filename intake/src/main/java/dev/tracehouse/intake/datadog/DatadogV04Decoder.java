@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * Decodes a Datadog {@code /v0.4/traces} msgpack body (spec/agent-intake.md section 6): an array of
@@ -97,6 +98,27 @@ public final class DatadogV04Decoder implements SpanDecoder {
     }
   }
 
+  /**
+   * Reads the next entry's key of a map read against {@code templates}: the template's key when the
+   * bytes match, else the key read in the context {@code context} gives for the {@code previous}
+   * key. Leaves the cursor at the entry's value.
+   */
+  private static String templateKey(
+      MsgpackCursor in, TagTemplates<?> templates, String previous, ToIntFunction<String> context) {
+    in.atKey(null);
+    int length = in.stringLength();
+    int at = in.position();
+    String key = templates.knownKey(in.bytes(), at, length);
+    if (key == null) {
+      key = in.stringBody(length, context.applyAsInt(previous));
+      templates.key(key, at, length);
+    } else {
+      in.skipString(length);
+    }
+    in.atKey(key);
+    return key;
+  }
+
   private static void readMeta(MsgpackCursor in, ChunkBuffer buffer) {
     int skip = buffer.replayMeta(in.bytes(), in.position(), in.end());
     if (skip >= 0) {
@@ -122,20 +144,9 @@ public final class DatadogV04Decoder implements SpanDecoder {
     String key = null;
     String tid = null;
     for (int i = 0; i < entries; i++) {
-      in.atKey(null);
+      key = templateKey(in, templates, key, RecentStrings::metaKeyAfter);
       int length = in.stringLength();
       int at = in.position();
-      String known = templates.knownKey(bytes, at, length);
-      if (known == null) {
-        key = in.stringBody(length, RecentStrings.metaKeyAfter(key));
-        templates.key(key, at, length);
-      } else {
-        key = known;
-        in.skipString(length);
-      }
-      in.atKey(key);
-      length = in.stringLength();
-      at = in.position();
       String value = templates.knownValue(bytes, at, length);
       if (value == null) {
         value = in.stringBody(length, RecentStrings.metaValueOf(key));
@@ -174,21 +185,10 @@ public final class DatadogV04Decoder implements SpanDecoder {
     byte[] bytes = in.bytes();
     String key = null;
     for (int i = 0; i < entries; i++) {
-      in.atKey(null);
-      int length = in.stringLength();
+      key = templateKey(in, templates, key, RecentStrings::metricKeyAfter);
       int at = in.position();
-      String known = templates.knownKey(bytes, at, length);
-      if (known == null) {
-        key = in.stringBody(length, RecentStrings.metricKeyAfter(key));
-        templates.key(key, at, length);
-      } else {
-        key = known;
-        in.skipString(length);
-      }
-      in.atKey(key);
-      at = in.position();
       double number = in.number();
-      length = in.position() - at;
+      int length = in.position() - at;
       if (templates.knownValue(bytes, at, length) == null) {
         templates.value(ChunkBuffer.box(number), at, length);
       }
